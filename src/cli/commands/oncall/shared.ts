@@ -1,0 +1,1 @@
+export const orgOption = { org: { type: 'string' as const, description: 'Organization slug', required: true } };

@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { commands } from './cli/registry.ts';
+import { runCli } from './cli/run-cli.ts';
+
+const code = await runCli(process.argv.slice(2), commands, {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+});
+process.exitCode = code;

@@ -1,0 +1,16 @@
+export { historyMigrations } from './schema.ts';
+export { historyRoutes } from './routes.ts';
+export { registerHistoryJobs, ensureHistoryJobs, ROLLUP_JOB, RETENTION_JOB } from './jobs.ts';
+export { getUptime } from './get-uptime.ts';
+export { getLatencySeries } from './get-latency.ts';
+export { listCheckResults } from './list-results.ts';
+export { listFlips } from './list-flips.ts';
+export { listCoverageGaps } from './list-gaps.ts';
+export { listCertificates } from './list-certificates.ts';
+export { summarizeUptime } from './summarize-uptime.ts';
+export { getRetention } from './get-retention.ts';
+export { updateRetention } from './update-retention.ts';
+export { computeRollups, type RollupSummary } from './compute-rollups.ts';
+export { applyRetention, type RetentionSummary, type RetentionOptions } from './apply-retention.ts';
+export { RETENTION_DEFAULTS } from './retention-settings.ts';
+export * from './schemas.ts';

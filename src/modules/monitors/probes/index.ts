@@ -1,0 +1,12 @@
+export { PROBE_ERROR_CODES, PROBE_INTERNAL_ERROR_CODES, type ProbeErrorCode, type ProbeInternalErrorCode } from './error-codes.ts';
+export { ProbeInternalError, type ProbeContext, type ProbeOutcome, type ProbeResult, type ProbeTimings, type ProbeType } from './probe.ts';
+export { createDefaultProbeRegistry, ProbeRegistry } from './registry.ts';
+export { runProbe, type ProbeRun, type RunProbeOptions } from './run-probe.ts';
+export { ProbeFailure } from './probe-failure.ts';
+export { DnsSettings } from './dns.ts';
+export { HttpSettings } from './http.ts';
+export { PostgresSettings } from './postgres.ts';
+export { RedisSettings } from './redis.ts';
+export { StatuspageSettings } from './statuspage.ts';
+export { TcpSettings } from './tcp.ts';
+export { TlsSettings } from './tls.ts';

@@ -1,0 +1,4 @@
+export { openDatabase, type Store, type OpenDatabaseOptions } from './connect.ts';
+export { migrateToLatest, type CustosMigration, type MigrationSummary } from './migrate.ts';
+export type { Db, Tx, Executor, Dialect } from './types.ts';
+export { sql } from 'kysely';

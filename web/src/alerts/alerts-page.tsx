@@ -1,0 +1,108 @@
+import { Link } from 'wouter';
+import { ApiError } from '../api/client.ts';
+import { fieldErrors } from '../api/field-errors.ts';
+import { useCursorList } from '../api/use-cursor-list.ts';
+import { useLiveReload } from '../api/use-live-reload.ts';
+import { Button } from '../components/button.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { LabelList } from '../components/labels.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { SeverityBadge } from '../components/severity-badge.tsx';
+import { formatDuration, Time, useNow } from '../components/time.tsx';
+import { AlertFilterBar, useAlertFilters } from './alert-filters.tsx';
+import { AlertStatus } from './alert-status.tsx';
+import { splitMatchers } from './matchers.ts';
+import { alertTitle, type Alert } from './types.ts';
+
+const HIDDEN_LABELS = new Set(['alertname', 'severity', 'monitor_id', 'monitor_type']);
+const shownLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => !HIDDEN_LABELS.has(k)));
+
+export function AlertsPage() {
+  const [filters, setFilters] = useAlertFilters();
+  const now = useNow();
+  const list = useCursorList<Alert>('/alerts', {
+    status: filters.status === 'all' ? undefined : filters.status,
+    severity: filters.severity,
+    source: filters.source,
+    matcher: splitMatchers(filters.matcher),
+    limit: 100,
+  });
+  useLiveReload(list.reload, { everyMs: 30_000 });
+  const matcherError = fieldErrors(list.error)('matcher');
+  const badFilter = list.error instanceof ApiError && list.error.issues.length > 0;
+  const filtered = filters.status !== 'firing' || filters.severity || filters.source || filters.matcher;
+
+  return (
+    <div className="page">
+      <PageHeader title="Alerts" subtitle="Every source (monitors, heartbeats, integrations) raises alerts here; routes decide who is notified." />
+      <AlertFilterBar filters={filters} onChange={setFilters} matcherError={matcherError} />
+      {list.error && !badFilter && <ErrorBanner error={list.error} title="The alerts could not be loaded." />}
+      {!list.loaded && <Loading label="Loading alerts…" />}
+      {list.loaded && !list.error && list.items.length === 0 && (
+        <div className="card">
+          {filtered ? (
+            <EmptyState title="No alerts match" actions={<Button onClick={() => setFilters({ status: 'firing', severity: '', source: '', matcher: '' })}>Show firing alerts</Button>}>
+              Try another status or severity, or loosen the label matchers.
+            </EmptyState>
+          ) : (
+            <EmptyState title="Nothing is firing" actions={<Button onClick={() => setFilters({ status: 'all' })}>Show resolved alerts too</Button>}>
+              All quiet. When a monitor goes down, a heartbeat is missed or an integration reports a problem, the alert appears here.
+            </EmptyState>
+          )}
+        </div>
+      )}
+      {list.items.length > 0 && (
+        <div className="card table-wrap">
+          <table className="table stack-sm" aria-label="Alerts">
+            <thead>
+              <tr>
+                <th>Status</th>
+                <th>Severity</th>
+                <th>Alert</th>
+                <th>Started</th>
+                <th>Duration</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <AlertStatus alert={a} />
+                  </td>
+                  <td>
+                    <SeverityBadge severity={a.severity} />
+                  </td>
+                  <td className="alert-cell">
+                    <Link href={`/alerts/${a.id}`} className="monitor-name">
+                      {alertTitle(a)}
+                    </Link>
+                    <span className="monitor-meta">
+                      <span className="muted small">{a.labels.alertname ?? a.source}</span>
+                      <LabelList labels={shownLabels(a.labels)} max={4} />
+                    </span>
+                  </td>
+                  <td className="nowrap">
+                    <Time value={a.startsAt} />
+                  </td>
+                  <td className="nowrap small">
+                    {formatDuration((a.endsAt ? Date.parse(a.endsAt) : now) - Date.parse(a.startsAt))}
+                    {a.fireCount > 1 && <span className="muted"> · fired {a.fireCount}×</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.hasMore && (
+            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
+              <Button onClick={list.loadMore} busy={list.loading}>
+                Load more
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { ChannelDetailPage } from './channel-detail-page.tsx';
+export { EditChannelPage, NewChannelPage } from './channel-form-page.tsx';
+export { ChannelsPage } from './channels-page.tsx';

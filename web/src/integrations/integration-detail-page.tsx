@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { ApiError, isMissingRoute } from '../api/client.ts';
+import { useClient } from '../api/client-context.tsx';
+import { useFetch } from '../api/use-fetch.ts';
+import { useCan } from '../auth/session.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { LabelList } from '../components/labels.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { humanize } from '../components/schema/schema-fields.ts';
+import { SecretOnce } from '../components/secret-once.tsx';
+import { Time } from '../components/time.tsx';
+import { useToast } from '../components/toasts.tsx';
+import { DeliveriesCard } from './deliveries-card.tsx';
+import { revealedSecrets } from './reveal.ts';
+import { IntegrationSetup } from './integration-setup.tsx';
+import { integrationKind } from './kinds/registry.ts';
+import type { CreatedIntegration, Integration } from './types.ts';
+
+const shown = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : JSON.stringify(v));
+
+export function IntegrationDetailPage({ id }: { id: string }) {
+  const client = useClient();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const canWrite = useCan('write');
+  const fetched = useFetch<Integration>(`/integrations/${id}`);
+  const [rotated, setRotated] = useState<CreatedIntegration | null>(null);
+  const integration = fetched.data;
+
+  if (fetched.error) {
+    const gone = fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error);
+    return (
+      <div className="page">
+        {gone ? (
+          <div className="card">
+            <EmptyState title="Integration not found" actions={<Link href="/integrations" className="btn">Back to integrations</Link>}>
+              It may have been deleted, or it belongs to another organization.
+            </EmptyState>
+          </div>
+        ) : (
+          <ErrorBanner error={fetched.error} />
+        )}
+      </div>
+    );
+  }
+  if (!integration) return <Loading label="Loading integration…" />;
+
+  const rotate = async () => {
+    try {
+      const next = await client.post<CreatedIntegration>(`/integrations/${id}/rotate-token`);
+      setRotated(next);
+      fetched.setData(() => next);
+    } catch (err) {
+      toast.error((err as Error).message);
+    }
+  };
+  const remove = async () => {
+    try {
+      await client.delete(`/integrations/${id}`);
+      toast.info(`Deleted ${integration.name}`);
+      navigate('/integrations');
+    } catch (err) {
+      toast.error((err as Error).message);
+    }
+  };
+  const settings = Object.entries(integration.settings);
+  return (
+    <div className="page">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/integrations">Integrations</Link> / <span className="muted">{integration.name}</span>
+      </nav>
+      <PageHeader
+        title={integration.name}
+        subtitle={integrationKind(integration.type)?.label ?? integration.type}
+        actions={
+          canWrite && (
+            <>
+              <Link href={`/integrations/${id}/edit`} className="btn">
+                Edit
+              </Link>
+              <ConfirmButton variant="secondary" title="Rotate the hook token?" confirmLabel="Rotate token" onConfirm={rotate} message={<p>The current URL stops working at once (deliveries to it answer 404) until the sender uses the new one.</p>}>
+                Rotate token
+              </ConfirmButton>
+              <ConfirmButton title="Delete this integration?" confirmLabel="Delete integration" onConfirm={remove} message={<p>Its URL stops working at once. Its deliveries and the alerts it raised stay.</p>}>
+                Delete
+              </ConfirmButton>
+            </>
+          )
+        }
+      />
+      {rotated && <SecretOnce title="New hook URL" secrets={revealedSecrets(rotated)} onDone={() => setRotated(null)} />}
+      <div className="grid-2">
+        <IntegrationSetup integration={integration} created={rotated} />
+        <section className="card" aria-labelledby="integration-settings">
+          <h2 id="integration-settings">Settings</h2>
+          <dl className="kv">
+            <dt>Hook token</dt>
+            <dd className="mono">{integration.tokenPrefix}…</dd>
+            {settings.map(([k, v]) => (
+              <div key={k} style={{ display: 'contents' }}>
+                <dt>{humanize(k)}</dt>
+                <dd className="mono">{shown(v)}</dd>
+              </div>
+            ))}
+            <dt>Created</dt>
+            <dd>
+              <Time value={integration.createdAt} absolute />
+            </dd>
+          </dl>
+          <div style={{ marginTop: '0.75rem' }}>
+            <LabelList labels={integration.labels} max={8} />
+          </div>
+        </section>
+      </div>
+      <DeliveriesCard integrationId={id} />
+    </div>
+  );
+}

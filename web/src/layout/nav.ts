@@ -1,0 +1,23 @@
+import type { Permission } from '../auth/permissions.ts';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** Hidden from roles without it (the API refuses them anyway). */
+  permission: Permission;
+}
+
+/** The sidebar; later screens add themselves here and in routes.tsx. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/monitors', label: 'Monitors', permission: 'read' },
+  { path: '/heartbeats', label: 'Heartbeats', permission: 'read' },
+  { path: '/alerts', label: 'Alerts', permission: 'read' },
+  { path: '/silences', label: 'Silences', permission: 'read' },
+  { path: '/routes', label: 'Routes', permission: 'read' },
+  { path: '/channels', label: 'Channels', permission: 'read' },
+  { path: '/integrations', label: 'Integrations', permission: 'read' },
+  { path: '/maintenance', label: 'Maintenance', permission: 'read' },
+  { path: '/members', label: 'Members', permission: 'read' },
+  { path: '/tokens', label: 'API tokens', permission: 'admin' },
+  { path: '/audit', label: 'Audit log', permission: 'audit' },
+];

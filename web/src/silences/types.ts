@@ -1,0 +1,13 @@
+export type SilenceStatus = 'pending' | 'active' | 'expired';
+
+export interface Silence {
+  id: string;
+  matchers: string[];
+  startsAt: string;
+  endsAt: string;
+  status: SilenceStatus;
+  comment: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -69,6 +69,9 @@ export function openDatabase(options: OpenDatabaseOptions): Store {
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', (err) => options.logger?.warn({ err }, 'postgres idle client error'));
+  // A checked-out client has no pool listener: losing its connection between two queries would
+  // otherwise be an uncaught 'error' event. The pool discards such a client when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => options.logger?.warn({ err }, 'postgres client error')));
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }), log });
   return {
     db,

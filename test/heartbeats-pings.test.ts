@@ -213,6 +213,20 @@ describeEachDialect('Healthchecks client replay over HTTP', (dialect) => {
     expect(listed.data.map((h: { monitorId: string }) => h.monitorId)).not.toContain(hb.id);
   });
 
+  it('gives a heartbeat monitor object its pingUrl everywhere the monitors API answers it', async () => {
+    const created = await app.inject({ method: 'POST', url: '/api/v1/monitors', headers: admin.headers, payload: { name: 'nightly', type: 'heartbeat', settings: { period: 3600 } } });
+    expect(created.statusCode).toBe(201);
+    const pingUrl: string = created.json().pingUrl;
+    expect(pingUrl).toMatch(/^http:\/\/[^/]+\/ping\/[0-9a-f-]{36}$/);
+    expect((await monitor(created.json().id)).pingUrl).toBe(pingUrl);
+    expect((await heartbeat(created.json().id)).pingUrl).toBe(pingUrl);
+    const listed = (await app.inject({ method: 'GET', url: '/api/v1/monitors?limit=500', headers: admin.headers })).json();
+    expect(listed.data.find((m: { id: string }) => m.id === created.json().id).pingUrl).toBe(pingUrl);
+    expect(listed.data.filter((m: { type: string }) => m.type !== 'heartbeat').every((m: { pingUrl?: string }) => m.pingUrl === undefined)).toBe(true);
+    expect(await curl(new URL(pingUrl).pathname)).toMatchObject({ status: 200, text: 'OK' });
+    expect((await monitor(created.json().id)).state).toBe('up');
+  });
+
   it.skipIf(!CURL)('works with the crontab line Healthchecks documents, run by the real curl', async () => {
     const hb = await createHeartbeat(app, admin.headers, { period: 3600 });
     const { stdout } = await promisify(execFile)(CURL!, ['-fsS', '-m', '10', '--retry', '5', '--data-raw', 'nightly backup: 12 GB', `${base}${hb.ping}`], { encoding: 'utf8' });

@@ -2,12 +2,14 @@ import { alertsModule } from '../modules/alerts/index.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { authModule, servicesOf } from '../modules/auth/index.ts';
 import { createErrorTrackingModule } from '../modules/errortracking/index.ts';
+import { createEvidenceModule } from '../modules/evidence/index.ts';
 import { createHeartbeatsModule } from '../modules/heartbeats/index.ts';
 import { createIntegrationsModule } from '../modules/integrations/index.ts';
 import { createLiveModule } from '../modules/live/index.ts';
 import { createMonitorsModule, getUptime, listMonitors, type Monitor } from '../modules/monitors/index.ts';
 import { createNotificationsModule, listChannels, type ChannelRegistry } from '../modules/notifications/index.ts';
 import { createOncallModule, type ChannelDirectory, type ChannelRef } from '../modules/oncall/index.ts';
+import { runbooksModule } from '../modules/runbooks/index.ts';
 import { createStatusPagesModule, type MonitorFacts } from '../modules/statuspages/index.ts';
 import { DAY } from '../platform/clock.ts';
 import { serviceCtx, systemActor } from '../platform/context.ts';
@@ -19,7 +21,7 @@ export function appModules(): CustosModule[] {
   const monitors = createMonitorsModule();
   const notifications = createNotificationsModule();
   const oncall = createOncallModule({ channels: (runtime) => channelDirectory(runtime, notifications.channels) });
-  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), createErrorTrackingModule(), createIntegrationsModule()];
+  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, createEvidenceModule()];
 }
 
 /** On-call sees the organization's channels only through this adapter over the notifications module's verbs. */

@@ -4,6 +4,7 @@ import { getMonitor, type Monitor } from '../monitors/index.ts';
 import { raiseAlert } from './raise-alert.ts';
 import { resolveAlert } from './resolve-alert.ts';
 import { Severity } from './schemas.ts';
+import { findAlertRow } from './store.ts';
 import { suppressAlert } from './suppress-alert.ts';
 
 export const MONITOR_FLIP_JOB = 'monitor.flip';
@@ -63,6 +64,9 @@ function alertFor(monitor: Monitor, to: 'down' | 'degraded', reason: unknown) {
 }
 
 async function resolveIfAny(ctx: Ctx, dedupKey: string, at: number, annotations?: Record<string, string>): Promise<FlipOutcome> {
+  // Most up flips (a new monitor's first check) have no alert: skip the transaction and the throw.
+  const existing = await findAlertRow(ctx, { dedupKey });
+  if (!existing || existing.status === 'resolved') return 'ignored';
   try {
     const r = await resolveAlert({ ctx, input: { dedupKey, at, annotations } });
     return r.outcome === 'resolved' ? 'resolved' : 'ignored';

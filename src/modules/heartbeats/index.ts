@@ -1,6 +1,6 @@
 import type { CustosModule } from '../../platform/module.ts';
 import type { Runtime } from '../../platform/runtime.ts';
-import type { ProbeRegistry } from '../monitors/index.ts';
+import type { MonitorPresenters, ProbeRegistry } from '../monitors/index.ts';
 import { MONITORS_CHANGED } from '../monitors/index.ts';
 import { HeartbeatSync, SYNC_OVERLAP_MS } from './heartbeat-sync.ts';
 import { registerHeartbeatJobs, scheduleSweep } from './jobs.ts';
@@ -8,6 +8,7 @@ import { PingBatcher } from './ping-batcher.ts';
 import { pingRoutes } from './ping-routes.ts';
 import { recordPings, type PingRequest, type PingResult } from './record-pings.ts';
 import { heartbeatRoutes } from './routes.ts';
+import { pingUrlPresenter } from './present-ping-urls.ts';
 import { heartbeatMigrations } from './schema.ts';
 
 export { HEARTBEAT_ERRORS } from './errors.ts';
@@ -25,6 +26,8 @@ export * from './schemas.ts';
 export interface HeartbeatsModuleOptions {
   /** The monitors module's registry, for monitors created by `?create=1`. */
   probes: ProbeRegistry;
+  /** The monitors module's presenters: heartbeat monitors carry their `pingUrl`. */
+  presenters?: MonitorPresenters;
   /** Group commit: flush after this many pings or this long after the first (defaults 200 and 2 ms). */
   maxBatch?: number;
   maxWaitMs?: number;
@@ -61,7 +64,10 @@ export function createHeartbeatsModule(options: HeartbeatsModuleOptions): Custos
     stop: async (runtime) => {
       await syncs.get(runtime)?.idle();
     },
-    routes: (api, runtime) => heartbeatRoutes(api, runtime.config.publicUrl),
+    routes: (api, runtime) => {
+      options.presenters?.register('heartbeat', pingUrlPresenter());
+      heartbeatRoutes(api, runtime.config.publicUrl);
+    },
     rootRoutes: async (app, runtime) => {
       const batcher = pingBatcherFor(runtime, options);
       app.addHook('onClose', async () => {

@@ -4,6 +4,7 @@ import { ensureHistoryJobs, historyMigrations, historyRoutes, registerHistoryJob
 import { MonitorScheduler } from './engine/index.ts';
 import { maintenanceRoutes } from './maintenance/index.ts';
 import { createDefaultProbeRegistry, type ProbeRegistry } from './probes/index.ts';
+import { MonitorPresenters } from './presenters.ts';
 import { monitorRoutes } from './routes.ts';
 import { monitorMigrations } from './schema.ts';
 
@@ -14,6 +15,7 @@ export { getMonitor } from './get-monitor.ts';
 export { listMonitors } from './list-monitors.ts';
 export { setMonitorPaused } from './set-paused.ts';
 export { testMonitor } from './test-monitor.ts';
+export { MonitorPresenters, type MonitorPresenter } from './presenters.ts';
 export { evaluate, visibleState } from './evaluate.ts';
 export { recordExternalState, readExternalMonitors, externalMonitorsChangedSince, MONITOR_FLIP_JOB, type ExternalStateChange, type ExternalFlip, type ExternalMonitor, type RecordedExternalState } from './record-external-state.ts';
 export { HeartbeatSettings, HEARTBEAT_SLUG, PUSH_TOKEN, DEFAULT_HEARTBEAT_PERIOD_S } from './probes/heartbeat.ts';
@@ -32,12 +34,14 @@ export interface MonitorsModuleOptions {
   probes?: ProbeRegistry;
 }
 
-export function createMonitorsModule(options: MonitorsModuleOptions = {}): CustosModule & { probes: ProbeRegistry; scheduler(): MonitorScheduler | null } {
+export function createMonitorsModule(options: MonitorsModuleOptions = {}): CustosModule & { probes: ProbeRegistry; presenters: MonitorPresenters; scheduler(): MonitorScheduler | null } {
   const probes = options.probes ?? createDefaultProbeRegistry();
+  const presenters = new MonitorPresenters();
   let scheduler: MonitorScheduler | null = null;
   return {
     name: 'monitors',
     probes,
+    presenters,
     scheduler: () => scheduler,
     migrations: { ...monitorMigrations, ...historyMigrations },
     registerJobs: (runner, runtime) => registerHistoryJobs(runner, runtime),
@@ -52,7 +56,7 @@ export function createMonitorsModule(options: MonitorsModuleOptions = {}): Custo
       scheduler = null;
     },
     routes: (api, runtime) => {
-      monitorRoutes(api, probes, () => runtime.bus.publish(MONITORS_CHANGED, null));
+      monitorRoutes(api, probes, presenters, () => runtime.bus.publish(MONITORS_CHANGED, null));
       historyRoutes(api);
       maintenanceRoutes(api, () => runtime.bus.publish(MONITORS_CHANGED, null));
     },

@@ -71,6 +71,8 @@ export const Monitor = z.object({
   lastOutcome: z.string().nullable(),
   lastLatencyMs: z.number().nullable(),
   nextDueAt: z.string().nullable(),
+  /** Heartbeat monitors: the URL their job pings (added by the heartbeats module). */
+  pingUrl: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

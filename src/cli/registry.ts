@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { adminCreateCommand } from './commands/admin/create.ts';
 import { auditVerifyCommand } from './commands/audit/verify.ts';
+import { evidenceRotateKeyCommand } from './commands/evidence/rotate-key.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { monitorCheckCommand } from './commands/monitor/check.ts';
 import { monitorCreateCommand } from './commands/monitor/create.ts';
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   tokenRevokeCommand,
   auditVerifyCommand,
   secretsRotateCommand,
+  evidenceRotateKeyCommand,
   monitorListCommand,
   monitorCreateCommand,
   monitorGetCommand,

@@ -7,6 +7,7 @@ export { verifyChain, verifyAuditChain, type ChainVerification, type ChainBreak 
 export { listAuditEvents, ListAuditEventsInput, AuditEvent } from './list.ts';
 export { withoutSecrets } from './sanitize.ts';
 export { GENESIS_HASH, hashAuditEvent } from './hash.ts';
+export { getChainHead, type ChainHead } from './head.ts';
 
 /** The organization id of the chain for events that belong to no organization (unknown-user logins). */
 export const SYSTEM_CHAIN = 'system';

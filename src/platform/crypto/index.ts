@@ -10,3 +10,4 @@ export {
 export { keyIdOf, decodeSecretKey } from './key-id.ts';
 export { maskSecret } from './mask.ts';
 export { SECRET_UNREADABLE, SECRET_KEY_FILE_INSECURE } from './error-codes.ts';
+export { loadSigningKey, rotateSigningKeyFile, signBytes, verifySignature, signingKeyIdOf, SIGNING_KEY_FILE, type SigningKey } from './signing-key.ts';

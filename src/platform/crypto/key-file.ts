@@ -82,7 +82,8 @@ function readPreviousKeys(dataDir: string): Buffer[] {
   });
 }
 
-function readPrivateFile(path: string): string | undefined {
+/** Reads a key file, refusing one that group or others can read or write; undefined when it does not exist. */
+export function readPrivateFile(path: string): string | undefined {
   let mode: number;
   try {
     mode = statSync(path).mode;
@@ -103,7 +104,7 @@ function readPrivateFile(path: string): string | undefined {
  * Writes a 0600 file through a temporary file so readers never see half a key.
  * 'create' publishes with link(), which never replaces a file that appeared meanwhile.
  */
-function writePrivateFile(path: string, content: string, how: 'create' | 'replace'): void {
+export function writePrivateFile(path: string, content: string, how: 'create' | 'replace'): void {
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(tmp, 'wx', 0o600);
   try {

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/screens.css';
+import './styles/oncall.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -20,6 +20,7 @@ const heartbeats = () => import('./heartbeats/screens.ts');
 const alerting = () => import('./alerts/screens.ts');
 const channels = () => import('./channels/screens.ts');
 const integrations = () => import('./integrations/screens.ts');
+const oncall = () => import('./oncall/screens.ts');
 const HeartbeatsPage = lazyPage(heartbeats, 'HeartbeatsPage');
 const HeartbeatDetailPage = lazyPage<{ id: string }>(heartbeats, 'HeartbeatDetailPage');
 const NewHeartbeatPage = lazyPage(heartbeats, 'NewHeartbeatPage');
@@ -36,6 +37,15 @@ const IntegrationsPage = lazyPage(integrations, 'IntegrationsPage');
 const IntegrationDetailPage = lazyPage<{ id: string }>(integrations, 'IntegrationDetailPage');
 const NewIntegrationPage = lazyPage(integrations, 'NewIntegrationPage');
 const EditIntegrationPage = lazyPage<{ id: string }>(integrations, 'EditIntegrationPage');
+const SchedulesPage = lazyPage(oncall, 'SchedulesPage');
+const ScheduleDetailPage = lazyPage<{ id: string }>(oncall, 'ScheduleDetailPage');
+const NewSchedulePage = lazyPage(oncall, 'NewSchedulePage');
+const EditSchedulePage = lazyPage<{ id: string }>(oncall, 'EditSchedulePage');
+const LayerPage = lazyPage<{ scheduleId: string; layerId?: string }>(oncall, 'LayerPage');
+const PoliciesPage = lazyPage(oncall, 'PoliciesPage');
+const NewPolicyPage = lazyPage(oncall, 'NewPolicyPage');
+const PolicyPage = lazyPage<{ id: string }>(oncall, 'PolicyPage');
+const PagingPage = lazyPage(oncall, 'PagingPage');
 
 function NotFound() {
   return (
@@ -83,6 +93,16 @@ export function AppRoutes() {
         <Route path="/integrations/new" component={NewIntegrationPage} />
         <Route path="/integrations/:id/edit">{(p) => <EditIntegrationPage id={p.id} />}</Route>
         <Route path="/integrations/:id">{(p) => <IntegrationDetailPage key={p.id} id={p.id} />}</Route>
+        <Route path="/schedules" component={SchedulesPage} />
+        <Route path="/schedules/new" component={NewSchedulePage} />
+        <Route path="/schedules/:id/edit">{(p) => <EditSchedulePage id={p.id} />}</Route>
+        <Route path="/schedules/:id/layers/new">{(p) => <LayerPage scheduleId={p.id} />}</Route>
+        <Route path="/schedules/:id/layers/:layerId">{(p) => <LayerPage key={p.layerId} scheduleId={p.id} layerId={p.layerId} />}</Route>
+        <Route path="/schedules/:id">{(p) => <ScheduleDetailPage key={p.id} id={p.id} />}</Route>
+        <Route path="/escalation-policies" component={PoliciesPage} />
+        <Route path="/escalation-policies/new" component={NewPolicyPage} />
+        <Route path="/escalation-policies/:id">{(p) => <PolicyPage key={p.id} id={p.id} />}</Route>
+        <Route path="/me/paging" component={PagingPage} />
         <Route path="/maintenance" component={MaintenancePage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/tokens" component={TokensPage} />

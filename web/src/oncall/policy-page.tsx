@@ -1,0 +1,76 @@
+import { Link, useLocation } from 'wouter';
+import { useClient } from '../api/client-context.tsx';
+import { useFetch } from '../api/use-fetch.ts';
+import { useCan } from '../auth/session.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { useToast } from '../components/toasts.tsx';
+import { LoadFailed } from './not-found.tsx';
+import { PolicyForm } from './policy-form.tsx';
+import { PolicySteps } from './policy-steps.tsx';
+import { useTargets } from './use-targets.ts';
+import type { EscalationPolicy } from './types.ts';
+
+export function NewPolicyPage() {
+  return (
+    <div className="page narrow">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/escalation-policies">Escalation policies</Link> / <span className="muted">New</span>
+      </nav>
+      <PageHeader title="New escalation policy" />
+      <PolicyForm />
+    </div>
+  );
+}
+
+/** Writers edit the policy in place; everyone else reads its steps. */
+export function PolicyPage({ id }: { id: string }) {
+  const client = useClient();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const canWrite = useCan('write');
+  const fetched = useFetch<EscalationPolicy>(`/escalation-policies/${id}`);
+  const targets = useTargets();
+  const policy = fetched.data;
+  if (fetched.error) return <LoadFailed error={fetched.error} what="Escalation policy" back="/escalation-policies" backLabel="Back to policies" />;
+  if (!policy) return <Loading label="Loading policy…" />;
+  const remove = async () => {
+    try {
+      await client.delete(`/escalation-policies/${id}`);
+      toast.info(`Deleted ${policy.name}`);
+      navigate('/escalation-policies');
+    } catch (err) {
+      toast.error((err as Error).message);
+    }
+  };
+  return (
+    <div className="page narrow">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/escalation-policies">Escalation policies</Link> / <span className="muted">{policy.name}</span>
+      </nav>
+      <PageHeader
+        title={policy.name}
+        subtitle={
+          <span>
+            Id for routes: <code>{policy.id}</code>
+          </span>
+        }
+        actions={
+          canWrite && (
+            <ConfirmButton title={`Delete ${policy.name}?`} message="Routes naming it stop escalating; running escalations finish as snapshotted." confirmLabel="Delete policy" onConfirm={remove}>
+              Delete
+            </ConfirmButton>
+          )
+        }
+      />
+      {canWrite ? (
+        <PolicyForm key={policy.updatedAt} policy={policy} />
+      ) : (
+        <section className="card">
+          <PolicySteps policy={policy} targets={targets} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useClient } from '../api/client-context.tsx';
+import { useFetch } from '../api/use-fetch.ts';
+import { useCan } from '../auth/session.tsx';
+import { ConfirmButton } from '../components/confirm-button.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { useToast } from '../components/toasts.tsx';
+import { CalendarCard } from './calendar-card.tsx';
+import { FeedTokensCard } from './feed-tokens-card.tsx';
+import { LayersCard } from './layers-card.tsx';
+import { LoadFailed } from './not-found.tsx';
+import { OnCallNow } from './on-call-now.tsx';
+import { OverridesCard } from './overrides-card.tsx';
+import { useMembers } from './use-members.ts';
+import type { Schedule } from './types.ts';
+
+export function ScheduleDetailPage({ id }: { id: string }) {
+  const client = useClient();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const canWrite = useCan('write');
+  const fetched = useFetch<Schedule>(`/schedules/${id}`);
+  const members = useMembers();
+  const [version, setVersion] = useState(0);
+  const changed = () => {
+    setVersion((v) => v + 1);
+    fetched.reload();
+  };
+  const schedule = fetched.data;
+  if (fetched.error) return <LoadFailed error={fetched.error} what="Schedule" back="/schedules" backLabel="Back to schedules" />;
+  if (!schedule) return <Loading label="Loading schedule…" />;
+
+  const remove = async () => {
+    try {
+      await client.delete(`/schedules/${id}`);
+      toast.info(`Deleted ${schedule.name}`);
+      navigate('/schedules');
+    } catch (err) {
+      toast.error((err as Error).message);
+    }
+  };
+  return (
+    <div className="page">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/schedules">Schedules</Link> / <span className="muted">{schedule.name}</span>
+      </nav>
+      <PageHeader
+        title={schedule.name}
+        subtitle={schedule.description ?? `Times in ${schedule.timeZone}`}
+        actions={
+          canWrite && (
+            <>
+              <Link href={`/schedules/${id}/edit`} className="btn">
+                Edit
+              </Link>
+              <ConfirmButton title={`Delete ${schedule.name}?`} message="Its layers, overrides and feed links go too. A schedule an escalation policy pages cannot be deleted." confirmLabel="Delete schedule" onConfirm={remove}>
+                Delete
+              </ConfirmButton>
+            </>
+          )
+        }
+      />
+      <div className="detail-summary">
+        <span>
+          On call now: <OnCallNow scheduleId={id} refreshKey={version} />
+        </span>
+      </div>
+      <CalendarCard schedule={schedule} members={members} refreshKey={version} onChange={changed} />
+      <div className="grid-2">
+        <LayersCard schedule={schedule} members={members} onChange={changed} />
+        <OverridesCard scheduleId={id} members={members} refreshKey={version} onChange={changed} />
+      </div>
+      {canWrite && <FeedTokensCard base={`/schedules/${id}`} intro="Anyone with the link sees this schedule's shifts from 30 days back to 90 ahead. Revoke a link to stop it." />}
+    </div>
+  );
+}

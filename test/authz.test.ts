@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/http/build-app.ts';
 import { createSilence, raiseAlert } from '../src/modules/alerts/index.ts';
 import { addMember, createAdmin, createApiToken, servicesOf } from '../src/modules/auth/index.ts';
+import { createIncident } from '../src/modules/incidents/index.ts';
 import { createDefaultIntegrationRegistry, createIntegration } from '../src/modules/integrations/index.ts';
 import { createDefaultProbeRegistry, createMaintenanceWindow, createMonitor } from '../src/modules/monitors/index.ts';
 import { createChannel, createDefaultChannelRegistry } from '../src/modules/notifications/index.ts';
@@ -53,6 +54,12 @@ const alert = async (a: Ctx) => (await raiseAlert({ ctx: a, input: { dedupKey: `
 const integrationDeps = { registry: createDefaultIntegrationRegistry(), secrets: () => new SecretBox({ current: Buffer.alloc(32, 7) }) };
 const integration = async (a: Ctx) => (await createIntegration({ ctx: a, deps: integrationDeps, baseUrl: 'http://localhost', input: { name: `i${++n}`, type: 'alertmanager' } })).id;
 const silence = async (a: Ctx) => (await createSilence({ ctx: a, input: { matchers: [`authz="${++n}"`], duration: '1h', comment: 'authz' } })).id;
+const incident = async (a: Ctx) => (await createIncident({ ctx: a, deps: { secrets: channelDeps.secrets }, input: { title: `authz ${++n}`, severity: 'P3' } })).id;
+const INCIDENT_FIXTURES: Record<string, Fixture> = {
+  '/api/v1/incidents/:id': async (a) => ({ params: { id: await incident(a) } }),
+  '/api/v1/incidents/:id/ack': async (a) => ({ params: { id: await incident(a) } }),
+  '/api/v1/incidents/:id/resolve': async (a) => ({ params: { id: await incident(a) } }),
+};
 // One member of org A pages, rotates and owns contact methods in every on-call fixture.
 let oncallMember: string | undefined;
 const person = async (a: Ctx) => (oncallMember ??= (await addMember({ ctx: a, input: { email: 'oncall-fixture@example.com', role: 'responder', password: 'long enough password' } })).userId);
@@ -199,6 +206,7 @@ const FIXTURES: Record<string, Fixture> = {
     const notice = await createMaintenance({ ctx: a, pageId: id, input: { ...maintenanceBody, componentIds: [] } });
     return { params: { id, maintenanceId: notice.id }, body: { title: 'Renamed' } };
   },
+  ...INCIDENT_FIXTURES,
   '/api/v1/tokens/:id': async (a) => ({ params: { id: (await createApiToken({ ctx: a, input: { name: `t${++n}`, role: 'viewer' } })).id } }),
 };
 

@@ -4,6 +4,7 @@ import { authModule, servicesOf } from '../modules/auth/index.ts';
 import { createErrorTrackingModule } from '../modules/errortracking/index.ts';
 import { createEvidenceModule } from '../modules/evidence/index.ts';
 import { createHeartbeatsModule } from '../modules/heartbeats/index.ts';
+import { incidentsModule } from '../modules/incidents/index.ts';
 import { createIntegrationsModule } from '../modules/integrations/index.ts';
 import { createLiveModule } from '../modules/live/index.ts';
 import { createMonitorsModule, getUptime, listMonitors, type Monitor } from '../modules/monitors/index.ts';
@@ -21,7 +22,7 @@ export function appModules(): CustosModule[] {
   const monitors = createMonitorsModule();
   const notifications = createNotificationsModule();
   const oncall = createOncallModule({ channels: (runtime) => channelDirectory(runtime, notifications.channels) });
-  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, createEvidenceModule()];
+  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), incidentsModule, createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, createEvidenceModule()];
 }
 
 /** On-call sees the organization's channels only through this adapter over the notifications module's verbs. */

@@ -1,0 +1,51 @@
+import { listOrganizations } from '../auth/index.ts';
+import { listEscalationPolicies, startEscalation, type EscalationRun } from '../oncall/index.ts';
+import type { NotificationAlert, NotificationMessage } from '../notifications/index.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { DEFAULT_LINK_TTL_MS, linkUrl, signLink } from './action-links.ts';
+import type { IncidentDeps } from './deps.ts';
+import type { SeverityPolicyDocument } from './policy-schemas.ts';
+import type { IncidentsTable } from './schema.ts';
+import { slaText } from './sla-schedule.ts';
+
+export const SUBJECT_TYPE = 'incident';
+export const subjectOf = (row: Pick<IncidentsTable, 'id'>) => ({ type: SUBJECT_TYPE, id: row.id });
+
+/** The organization's escalation policy by id or name (routes name policies either way). */
+export async function findPolicyId(ctx: Ctx, ref: string): Promise<string | null> {
+  const policies = await listEscalationPolicies({ ctx: { ...ctx, role: 'owner' } });
+  return (policies.find((p) => p.id === ref) ?? policies.find((p) => p.name === ref))?.id ?? null;
+}
+
+export const incidentUrl = (ctx: Ctx, id: string) => (ctx.config.publicUrl ? `${ctx.config.publicUrl.replace(/\/$/, '')}/incidents/${id}` : undefined);
+
+/** The message every page of the incident carries, with a signed acknowledge link that works for a day. */
+export async function pageMessage(ctx: Ctx, deps: IncidentDeps, row: IncidentsTable, policy: SeverityPolicyDocument, alerts: NotificationAlert[], prefix = ''): Promise<NotificationMessage> {
+  const [org] = await listOrganizations({ ctx: { ...ctx, role: 'owner' }, userId: null });
+  const expiresAt = ctx.clock.now() + DEFAULT_LINK_TTL_MS;
+  const token = await signLink(ctx, deps.secrets(), { incidentId: row.id, action: 'ack', userId: null, expiresAt });
+  const url = incidentUrl(ctx, row.id);
+  const runbook = alerts.find((a) => a.runbookUrl)?.runbookUrl;
+  return {
+    kind: 'alert.firing',
+    org: { id: org.id, name: org.name },
+    title: `${prefix}[${row.severity}] ${row.title}`,
+    groupKey: `incident:${row.id}`,
+    alerts,
+    links: { ...(url ? { incident: url } : {}), acknowledge: linkUrl(ctx, 'ack', token), ...(runbook ? { runbook } : {}) },
+    responseSla: slaText(policy, row.severity),
+  };
+}
+
+/** Starts paging through the escalation policy for the incident (in the caller's transaction, before its audit). */
+export async function escalateIncident(ctx: Ctx, deps: IncidentDeps, row: IncidentsTable, policy: SeverityPolicyDocument, alerts: NotificationAlert[], prefix = ''): Promise<EscalationRun | null> {
+  if (!row.escalation_policy_id) return null;
+  const message = await pageMessage(ctx, deps, row, policy, alerts, prefix);
+  const { run } = await startEscalation({
+    ctx: { ...ctx, role: 'owner' },
+    policyId: row.escalation_policy_id,
+    subject: { ...subjectOf(row), title: row.title.slice(0, 500), severity: row.severity, ...(message.links.incident ? { url: message.links.incident } : {}) },
+    message,
+  });
+  return run;
+}

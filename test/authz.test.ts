@@ -18,6 +18,7 @@ import {
   listIssues,
   listKeys,
 } from '../src/modules/errortracking/index.ts';
+import { createRunbook } from '../src/modules/runbooks/index.ts';
 import { createComponent, createMaintenance, createPageIncident, createStatusPage } from '../src/modules/statuspages/index.ts';
 import { createContactMethod, createEscalationPolicy, createFeedToken, createNotificationRule, createOverride, createSchedule } from '../src/modules/oncall/index.ts';
 import { cliActor, ROLES, roleCan, serviceCtx, type Ctx, type Permission, type Role } from '../src/platform/context.ts';
@@ -155,7 +156,15 @@ const ERROR_FIXTURES: Record<string, Fixture> = {
   '/api/v1/issues/:id/events': async (a) => ({ params: { id: (await errorIssue(a)).id } }),
   '/api/v1/issues/:id/events/:eventId': async (a) => ({ params: await errorIssue(a) }),
 };
+const runbook = async (a: Ctx) => (await createRunbook({ ctx: a, input: { slug: `rb-${++n}`, title: 'Runbook', match: { service: 'authz' }, body: '# Steps' } })).id;
+const RUNBOOK_FIXTURES: Record<string, Fixture> = {
+  '/api/v1/runbooks/:id': async (a) => ({ params: { id: await runbook(a) }, body: { title: 'Renamed' } }),
+  '/api/v1/runbooks/:id/versions': async (a) => ({ params: { id: await runbook(a) } }),
+  '/api/v1/runbooks/:id/versions/:version': async (a) => ({ params: { id: await runbook(a), version: '1' } }),
+  '/api/v1/runbooks/:id/versions/:version/restore': async (a) => ({ params: { id: await runbook(a), version: '1' } }),
+};
 const FIXTURES: Record<string, Fixture> = {
+  ...RUNBOOK_FIXTURES,
   ...ONCALL_FIXTURES,
   ...ERROR_FIXTURES,
   '/api/v1/alerts/:id': async (a) => ({ params: { id: await alert(a) } }),

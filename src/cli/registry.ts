@@ -10,6 +10,9 @@ import { monitorGetCommand } from './commands/monitor/get.ts';
 import { monitorListCommand } from './commands/monitor/list.ts';
 import { monitorPauseCommand, monitorResumeCommand } from './commands/monitor/set-paused.ts';
 import { oncallSchedulesCommand } from './commands/oncall/schedules.ts';
+import { runbookListCommand } from './commands/runbook/list.ts';
+import { runbookPutCommand } from './commands/runbook/put.ts';
+import { runbookShowCommand } from './commands/runbook/show.ts';
 import { oncallWhoCommand } from './commands/oncall/who.ts';
 import { secretsRotateCommand } from './commands/secrets/rotate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -40,5 +43,8 @@ export const commands: Command[] = [
   monitorCheckCommand,
   oncallSchedulesCommand,
   oncallWhoCommand,
+  runbookListCommand,
+  runbookShowCommand,
+  runbookPutCommand,
   sourcemapsUploadCommand,
 ];

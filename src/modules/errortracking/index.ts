@@ -1,7 +1,7 @@
 import type { CustosModule } from '../../platform/module.ts';
 import type { Services } from '../../platform/context.ts';
 import { DigestLoop } from './digest/digest-loop.ts';
-import type { DigestDeps } from './digest/digest-batch.ts';
+import { hasQueuedEvents, type DigestDeps } from './digest/digest-batch.ts';
 import { SourceMapCache } from './digest/source-map-cache.ts';
 import { groupingConfigs, type GroupingConfigs } from './grouping/index.ts';
 import { DEFAULT_INGEST_LIMITS, IngestService, type IngestLimits } from './ingest/ingest-service.ts';
@@ -104,7 +104,9 @@ export function createErrorTrackingModule(options: ErrorTrackingModuleOptions = 
           { databaseUrl: runtime.config.databaseUrl, dialect: runtime.dialect, poolSize: Math.min(4, runtime.config.dbPoolSize), logLevel: runtime.config.logLevel, publicUrl: runtime.config.publicUrl, digest, digestBatchSize: options.digestBatchSize, maxEventBytes: limits.maxEventBytes },
           runtime.logger.child({ component: 'errortracking' }),
         );
-        writer.start();
+        // The thread (its own isolate, tens of MB) starts with the first event, or now when a
+        // backlog from before a restart waits to be digested.
+        if (digest && (await hasQueuedEvents(runtime.db))) writer.start();
         await ingest?.useBackend(writer);
         return;
       }

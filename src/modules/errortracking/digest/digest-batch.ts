@@ -38,6 +38,11 @@ export interface DigestSummary {
 
 const empty = (): DigestSummary => ({ rows: 0, events: 0, duplicates: 0, issuesCreated: 0, regressions: 0, alerts: 0, forwarded: 0, failedRows: 0 });
 
+/** Whether accepted events wait to be digested (a restart after a burst). */
+export async function hasQueuedEvents(db: Executor): Promise<boolean> {
+  return (await errorsDb(db).selectFrom('error_ingest_queue').select('seq').where('status', '=', 'queued').limit(1).executeTakeFirst()) !== undefined;
+}
+
 async function readQueue(db: Executor, limit: number): Promise<QueueRow[]> {
   return errorsDb(db).selectFrom('error_ingest_queue').selectAll().where('status', '=', 'queued').orderBy('seq').limit(limit).execute();
 }

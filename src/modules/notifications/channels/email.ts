@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import { secretString } from './common.ts';
 import type { ChannelType, SendContext, SendResult } from './types.ts';
@@ -36,6 +35,8 @@ export const emailChannel: ChannelType<EmailSettings> = {
   secretFields: ['password'],
   missingCredentials: (s) => (s.user && !s.password ? ['password'] : []),
   async send(n, s, ctx) {
+    // Loaded on the first mail: nodemailer costs ~25 MB of memory in a process that may never mail.
+    const { createTransport } = await import('nodemailer');
     const transport = createTransport({
       host: s.host,
       port: s.port,

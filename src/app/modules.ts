@@ -10,6 +10,7 @@ import { createLiveModule } from '../modules/live/index.ts';
 import { createMonitorsModule, getUptime, listMonitors, type Monitor } from '../modules/monitors/index.ts';
 import { createNotificationsModule, listChannels, type ChannelRegistry } from '../modules/notifications/index.ts';
 import { createOncallModule, type ChannelDirectory, type ChannelRef } from '../modules/oncall/index.ts';
+import { reportsModule } from '../modules/reports/index.ts';
 import { runbooksModule } from '../modules/runbooks/index.ts';
 import { createStatusPagesModule, type MonitorFacts } from '../modules/statuspages/index.ts';
 import { DAY } from '../platform/clock.ts';
@@ -22,7 +23,7 @@ export function appModules(): CustosModule[] {
   const monitors = createMonitorsModule();
   const notifications = createNotificationsModule();
   const oncall = createOncallModule({ channels: (runtime) => channelDirectory(runtime, notifications.channels) });
-  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), incidentsModule, createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, createEvidenceModule()];
+  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), incidentsModule, createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, reportsModule, createEvidenceModule()];
 }
 
 /** On-call sees the organization's channels only through this adapter over the notifications module's verbs. */

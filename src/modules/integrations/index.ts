@@ -13,6 +13,7 @@ export { updateIntegration } from './update-integration.ts';
 export { deleteIntegration } from './delete-integration.ts';
 export { getIntegration } from './get-integration.ts';
 export { listIntegrations } from './list-integrations.ts';
+export { listIntegrationFacts, type IntegrationFact } from './list-integration-facts.ts';
 export { listIntegrationTypes } from './list-integration-types.ts';
 export { rotateIntegrationToken } from './rotate-integration-token.ts';
 export { listDeliveries } from './list-deliveries.ts';

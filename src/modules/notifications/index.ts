@@ -17,6 +17,8 @@ export { listChannelTypes } from './list-channel-types.ts';
 export { testChannel } from './test-channel.ts';
 export { listReceipts } from './list-receipts.ts';
 export { listChannelReceipts } from './list-channel-receipts.ts';
+export { listChannelFacts, type ChannelFact } from './list-channel-facts.ts';
+export { listReceiptFacts, type ReceiptFact } from './list-receipt-facts.ts';
 export { getNotificationSettings } from './get-settings.ts';
 export { updateNotificationSettings } from './update-settings.ts';
 export { deliverNotification } from './deliver.ts';

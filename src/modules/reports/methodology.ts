@@ -1,0 +1,64 @@
+/** How every figure of the report is computed; shipped with each report and evidence pack. */
+export const methodology = `# Custos report methodology
+
+All times are UTC. A period is half-open, [from, to): \`from\` is included, \`to\` is not. \`to\` is
+clamped to the time the report is generated; a period spans at most 366 days.
+
+## Uptime per monitor
+Each monitor's state timeline over the period is rebuilt from its recorded state changes
+(flips). Every instant of the period falls in exactly one bucket:
+- **up**, **degraded**, **down**: the monitor's confirmed state;
+- **maintenance**: inside a maintenance window (excluded from uptime);
+- **paused**: the monitor was paused (excluded from uptime);
+- **no data**: before the monitor existed, while it was pending (no confirmed result yet), and
+  inside coverage gaps (Custos did not run the checks, so the time is evidence of nothing).
+
+Uptime = (up + degraded) / (up + degraded + down). Degraded time counts as available and is
+reported apart as the degraded ratio = degraded / (up + degraded + down). When nothing was
+measured the uptime is null, never 100%. Monitors deleted before the report are not listed.
+
+## Uptime per service and SLA targets
+A service is the value of a monitor's \`service\` label. Its durations are the sums of its
+monitors' durations (each monitor weighs by the time it was measured), and its uptime is computed
+from the sums as above. The SLA target is the \`sla\` label (or setting) in percent, e.g. \`99.9\`;
+a service takes the strictest target among its monitors. A monitor or service meets its SLA when
+uptime × 100 ≥ target; without a target or measured time the verdict is null.
+
+## Monitoring coverage
+Expected checks = active time / interval, where active time is the time the monitor should have
+been checked (existing, not paused, not in maintenance); hours already rolled up take the
+rollup's counts. Executed checks are the stored check results. Coverage = min(1, executed /
+expected). Coverage gaps are the recorded spans in which checks were due but did not run, each
+with its cause: \`process_down\` (Custos was not running), \`overload\` (checks ran late past their
+slot) or \`internal_error\`, and the number of checks missed.
+
+## Incidents
+Until the incidents module records incidents, this section reports alerts (and says so in
+\`source\`). An alert counts when it started in the period. Time to acknowledge = acknowledged −
+started; time to resolve = resolved − started; MTTA and MTTR are the means over the alerts that
+were acknowledged / resolved. The share meeting a target is the number acknowledged (resolved)
+within the target divided by all alerts of that severity, so unacknowledged and unresolved alerts
+count as missed. Targets: critical 15 min / 4 h, error 30 min / 24 h, warning 4 h / 72 h, info none.
+Post-incident reviews are reported once incidents record them.
+
+## Notification receipts and channel tests
+Every send attempt leaves a receipt. Per channel type: attempts, delivered, failed (given up after
+the last retry), retrying (an attempt that failed and was retried) and skipped (the channel was
+disabled or lacked credentials). Latency p50/p95 are nearest-rank percentiles over the delivered
+attempts' send latency. Test sends are counted apart, per channel, with the last test ever made.
+
+## On-call coverage
+For each schedule, the final timeline (layers, restrictions and overrides) is computed over the
+period from the schedule's creation. Hours with nobody on call are the parts of that span no shift
+covers.
+
+## Configuration and access changes
+Every audit event of the organization in the period: its count per action (\`monitor.create\`,
+\`member.add\`, \`token.create\`, …) and the list (the latest 5,000). The audit chain itself is
+hash-linked; \`custos audit verify\` replays it.
+
+## Compliance findings
+\`custos compliance check\` evaluates rules mapped to SOC 2 and ISO/IEC 27001:2022 controls over
+the current configuration and the last 30 days; each finding names its rule, severity, controls,
+the objects involved and the remedy.
+`;

@@ -1,0 +1,66 @@
+import { createDefaultProbeRegistry, createMonitor } from '../src/modules/monitors/index.ts';
+import type { CheckResultsTable, MonitorState } from '../src/modules/monitors/schema.ts';
+import type { NotificationTables } from '../src/modules/notifications/schema.ts';
+import { MINUTE } from '../src/platform/clock.ts';
+import type { Ctx } from '../src/platform/context.ts';
+import type { Executor } from '../src/platform/db/index.ts';
+import { newId } from '../src/platform/ids.ts';
+import { insertFlips, insertGap, insertResults, result, type FlipSpec } from './history-fixtures.ts';
+
+export const T0 = Date.parse('2026-03-02T00:00:00Z');
+export const m = (minutes: number) => T0 + minutes * MINUTE;
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+const probes = createDefaultProbeRegistry();
+
+export async function tcpMonitor(ctx: Ctx, name: string, labels: Record<string, string> = {}, extra: { type?: string; settings?: Record<string, unknown>; paused?: boolean } = {}): Promise<string> {
+  const input = { name, type: extra.type ?? 'tcp', settings: extra.settings ?? { host: '127.0.0.1', port: 9 }, labels, interval: 60, confirmDown: 2, confirmUp: 1, paused: extra.paused ?? false };
+  return (await createMonitor({ ctx, probes, input })).id;
+}
+
+/**
+ * The spans of a seeded monitor over [T0, m(600)): pending 10 min (no results), up, down 30 min,
+ * maintenance 1 h (no results), a 15 min coverage gap while up (no results), degraded 20 min.
+ */
+export const TIMELINE: FlipSpec[] = [
+  { at: m(10), from: 'pending', to: 'up' },
+  { at: m(120), from: 'up', to: 'down' },
+  { at: m(150), from: 'down', to: 'up' },
+  { at: m(240), from: 'up', to: 'maintenance' },
+  { at: m(300), from: 'maintenance', to: 'up' },
+  { at: m(540), from: 'up', to: 'degraded' },
+  { at: m(560), from: 'degraded', to: 'up' },
+];
+export const GAP = { from: m(480), to: m(495) };
+export const MAINTENANCE = { from: m(240), to: m(300) };
+
+function stateAt(timeline: FlipSpec[], at: number): MonitorState {
+  let state: MonitorState = 'pending';
+  for (const f of timeline) if (f.at <= at) state = f.to;
+  return state;
+}
+
+/** Flips, the gap and one raw result a minute wherever the monitor was checked, the way the engine writes them. */
+export async function seedHistory(db: Executor, ctx: Ctx, id: string, timeline: FlipSpec[], gap: { from: number; to: number } | null): Promise<CheckResultsTable[]> {
+  await insertFlips(db, ctx.orgId, id, timeline);
+  if (gap) await insertGap(db, ctx.orgId, id, gap.from, gap.to, (gap.to - gap.from) / MINUTE);
+  const rows: CheckResultsTable[] = [];
+  for (let at = T0; at < m(600); at += MINUTE) {
+    const state = stateAt(timeline, at);
+    if (state !== 'up' && state !== 'down' && state !== 'degraded') continue;
+    if (gap && at >= gap.from && at < gap.to) continue;
+    rows.push(result(ctx.orgId, id, at, state, state === 'down' ? 5000 : 120));
+  }
+  await insertResults(db, rows);
+  return rows;
+}
+
+/** A receipt row as the delivery code writes it. */
+export async function insertReceipt(db: Executor, ctx: Ctx, channel: { id: string; type: string }, at: number, state: 'delivered' | 'failed' | 'retrying', latencyMs: number, test = false): Promise<void> {
+  const id = newId(at);
+  await db
+    .withTables<NotificationTables>()
+    .insertInto('notification_receipts')
+    .values({ id, org_id: ctx.orgId, channel_id: channel.id, channel_type: channel.type, dispatch_id: null, delivery_id: null, job_id: null, alert_ids: '[]', group_key: null, message_kind: test ? 'test' : 'firing', attempt: 1, state, status_code: state === 'delivered' ? 200 : 500, latency_ms: latencyMs, error: null, idempotency_key: `k-${id}`, test: test ? 1 : 0, fallback: 0, at, next_attempt_at: null })
+    .execute();
+}

@@ -47,6 +47,13 @@ const NewPolicyPage = lazyPage(oncall, 'NewPolicyPage');
 const PolicyPage = lazyPage<{ id: string }>(oncall, 'PolicyPage');
 const PagingPage = lazyPage(oncall, 'PagingPage');
 
+const errors = () => import('./errors/screens.ts');
+const ErrorProjectsPage = lazyPage(errors, 'ErrorProjectsPage');
+const ProjectIssuesPage = lazyPage<{ id: string }>(errors, 'ProjectIssuesPage');
+const ProjectReleasesPage = lazyPage<{ id: string }>(errors, 'ProjectReleasesPage');
+const ProjectSettingsPage = lazyPage<{ id: string }>(errors, 'ProjectSettingsPage');
+const IssueDetailPage = lazyPage<{ id: string }>(errors, 'IssueDetailPage');
+
 function NotFound() {
   return (
     <div className="page">
@@ -103,6 +110,11 @@ export function AppRoutes() {
         <Route path="/escalation-policies/new" component={NewPolicyPage} />
         <Route path="/escalation-policies/:id">{(p) => <PolicyPage key={p.id} id={p.id} />}</Route>
         <Route path="/me/paging" component={PagingPage} />
+        <Route path="/errors" component={ErrorProjectsPage} />
+        <Route path="/errors/projects/:id/releases">{(p) => <ProjectReleasesPage key={p.id} id={p.id} />}</Route>
+        <Route path="/errors/projects/:id/settings">{(p) => <ProjectSettingsPage key={p.id} id={p.id} />}</Route>
+        <Route path="/errors/projects/:id">{(p) => <ProjectIssuesPage key={p.id} id={p.id} />}</Route>
+        <Route path="/errors/issues/:id">{(p) => <IssueDetailPage key={p.id} id={p.id} />}</Route>
         <Route path="/maintenance" component={MaintenancePage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/tokens" component={TokensPage} />

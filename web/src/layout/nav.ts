@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { path: '/monitors', label: 'Monitors', permission: 'read' },
   { path: '/heartbeats', label: 'Heartbeats', permission: 'read' },
+  { path: '/errors', label: 'Errors', permission: 'read' },
   { path: '/alerts', label: 'Alerts', permission: 'read' },
   { path: '/silences', label: 'Silences', permission: 'read' },
   { path: '/routes', label: 'Routes', permission: 'read' },

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useClient } from '../api/client-context.tsx';
+import { fieldErrors } from '../api/field-errors.ts';
+import { Button } from '../components/button.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { SelectField, TextField } from '../components/field.tsx';
+import type { Project } from './types.ts';
+
+export const PLATFORMS = [
+  { value: 'node', label: 'Node.js' },
+  { value: 'javascript', label: 'Browser JavaScript' },
+  { value: 'python', label: 'Python' },
+  { value: 'other', label: 'Other' },
+];
+
+export function CreateProjectForm({ onDone }: { onDone: (created: Project | null) => void }) {
+  const client = useClient();
+  const [form, setForm] = useState({ name: '', slug: '', platform: 'node' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await client.post<Project>('/projects', { name: form.name, platform: form.platform, ...(form.slug.trim() ? { slug: form.slug.trim() } : {}) }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Create a project">
+      <h2>New project</h2>
+      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
+      <div className="form-grid">
+        <TextField label="Project name" value={form.name} onChange={set('name')} error={errors('name')} placeholder="Shop API" required autoFocus />
+        <TextField label="Slug" value={form.slug} onChange={set('slug')} error={errors('slug')} placeholder="shop-api" hint="Optional; defaults to the name in lowercase." spellCheck={false} />
+        <SelectField label="Platform" value={form.platform} onChange={set('platform')} options={PLATFORMS} error={errors('platform')} />
+      </div>
+      <p className="small muted" style={{ margin: 0 }}>
+        Personal data (e-mails, IP addresses, tokens, card numbers, names and addresses) is scrubbed before anything is stored; the settings can add fields.
+      </p>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          Create project
+        </Button>
+        <Button variant="ghost" onClick={() => onDone(null)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { Link, useSearchParams } from 'wouter';
+import { ApiError, isMissingRoute } from '../api/client.ts';
+import { useFetch } from '../api/use-fetch.ts';
+import { EmptyState } from '../components/empty-state.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { Time } from '../components/time.tsx';
+import { EventNav } from './event/event-nav.tsx';
+import { EventView } from './event/event-view.tsx';
+import { IssueActions } from './issue-actions.tsx';
+import { IssueStatusBadge, LevelBadge } from './issue-badges.tsx';
+import { ReleaseTimeline, TagFacets } from './issue-facets.tsx';
+import { HourlyBars } from './hourly-bars.tsx';
+import { projectHref, type EventDetail, type IssueDetail, type Project } from './types.ts';
+
+function SelectedEvent({ issue, eventId }: { issue: IssueDetail; eventId: string | null }) {
+  const fetched = useFetch<EventDetail>(eventId ? `/issues/${issue.id}/events/${eventId}` : null);
+  const event = eventId ? fetched.data : issue.latestEvent;
+  if (eventId && fetched.error) return <ErrorBanner error={fetched.error} title="This event could not be loaded." />;
+  if (!event) return eventId ? <Loading label="Loading event…" /> : <p className="muted">No event is stored for this issue.</p>;
+  return <EventView event={event} />;
+}
+
+function NotFound() {
+  return (
+    <div className="page">
+      <div className="card">
+        <EmptyState title="Issue not found" actions={<Link href="/errors" className="btn">Back to projects</Link>}>
+          It may belong to another organization.
+        </EmptyState>
+      </div>
+    </div>
+  );
+}
+
+export function IssueDetailPage({ id }: { id: string }) {
+  const [params] = useSearchParams();
+  const eventId = params.get('event');
+  const fetched = useFetch<IssueDetail>(`/issues/${id}`);
+  const project = useFetch<Project>(fetched.data ? `/projects/${fetched.data.projectId}` : null);
+  const issue = fetched.data;
+
+  if (fetched.error) {
+    if (fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error)) return <NotFound />;
+    return (
+      <div className="page">
+        <ErrorBanner error={fetched.error} title="The issue could not be loaded." />
+      </div>
+    );
+  }
+  if (!issue) return <Loading label="Loading issue…" />;
+
+  return (
+    <div className="page">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/errors">Errors</Link> / <Link href={projectHref(issue.projectId)}>{project.data?.name ?? 'Project'}</Link> / <span className="muted">Issue</span>
+      </nav>
+      <PageHeader
+        title={<span className="issue-heading">{issue.title}</span>}
+        documentTitle={issue.title}
+        subtitle={
+          <span className="row" style={{ gap: '0.4rem' }}>
+            <IssueStatusBadge issue={issue} /> <LevelBadge level={issue.level} />
+            {issue.culprit && <code className="small">{issue.culprit}</code>}
+          </span>
+        }
+        actions={<IssueActions issue={issue} onChange={(next) => fetched.setData((prev) => prev && { ...prev, ...next })} />}
+      />
+      <div className="detail-summary">
+        <span>
+          <strong>{issue.eventCount.toLocaleString()}</strong> event{issue.eventCount === 1 ? '' : 's'}
+        </span>
+        <span>
+          <strong>{issue.userCount.toLocaleString()}</strong> user{issue.userCount === 1 ? '' : 's'} affected
+        </span>
+        <span>
+          first seen <Time value={issue.firstSeen} />
+          {issue.firstRelease && <> in <strong>{issue.firstRelease}</strong></>}
+        </span>
+        <span>
+          last seen <Time value={issue.lastSeen} />
+        </span>
+        {issue.environments.length > 0 && <span>in {issue.environments.join(', ')}</span>}
+      </div>
+      <div className="issue-layout">
+        <div className="stack issue-main">
+          <EventNav issueId={issue.id} eventId={eventId ?? issue.latestEvent?.eventId} total={issue.eventCount} />
+          <SelectedEvent key={eventId ?? 'latest'} issue={issue} eventId={eventId} />
+        </div>
+        <aside className="stack issue-side" aria-label="Issue facts">
+          <section className="card" aria-labelledby="activity">
+            <h2 id="activity">Last 24 hours</h2>
+            <HourlyBars buckets={issue.histogram} />
+          </section>
+          <section className="card" aria-labelledby="facets">
+            <h2 id="facets">Tags</h2>
+            <TagFacets issue={issue} />
+          </section>
+          <section className="card" aria-labelledby="releases">
+            <h2 id="releases">Releases</h2>
+            <ReleaseTimeline issue={issue} />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

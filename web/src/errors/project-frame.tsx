@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
+import { ApiError, isMissingRoute } from '../api/client.ts';
+import { useFetch, type Fetched } from '../api/use-fetch.ts';
+import { EmptyState } from '../components/empty-state.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { projectHref, type Project } from './types.ts';
+
+type Tab = 'issues' | 'releases' | 'settings';
+const TABS: Array<{ tab: Tab; label: string }> = [
+  { tab: 'issues', label: 'Issues' },
+  { tab: 'releases', label: 'Releases' },
+  { tab: 'settings', label: 'Settings' },
+];
+
+export const useProject = (id: string): Fetched<Project> => useFetch<Project>(`/projects/${id}`);
+
+/** A project's page: breadcrumb, title, tabs, then the tab's content once the project has loaded. */
+export function ProjectFrame({ id, tab, project, actions, children }: { id: string; tab: Tab; project: Fetched<Project>; actions?: ReactNode; children: (p: Project) => ReactNode }) {
+  if (project.error) {
+    const gone = project.error instanceof ApiError && project.error.status === 404 && !isMissingRoute(project.error);
+    return (
+      <div className="page">
+        {gone ? (
+          <div className="card">
+            <EmptyState title="Project not found" actions={<Link href="/errors" className="btn">Back to projects</Link>}>
+              It may belong to another organization.
+            </EmptyState>
+          </div>
+        ) : (
+          <ErrorBanner error={project.error} title="The project could not be loaded." />
+        )}
+      </div>
+    );
+  }
+  const p = project.data;
+  const label = TABS.find((t) => t.tab === tab)!.label;
+  return (
+    <div className="page">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/errors">Errors</Link> / <span className="muted">{p?.name ?? '…'}</span>
+      </nav>
+      <PageHeader title={p?.name ?? 'Project'} documentTitle={p ? `${label} · ${p.name}` : undefined} subtitle={p && <span className="mono small">{p.slug} · project {p.number}</span>} actions={actions} />
+      <nav className="tabs" aria-label="Project">
+        {TABS.map((t) => (
+          <Link key={t.tab} href={projectHref(id, t.tab === 'issues' ? undefined : t.tab)} aria-current={t.tab === tab ? 'page' : undefined}>
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {p ? children(p) : <Loading label="Loading project…" />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useCursorList } from '../api/use-cursor-list.ts';
+import { useCan } from '../auth/session.tsx';
+import { Button } from '../components/button.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { Time } from '../components/time.tsx';
+import { CreateProjectForm, PLATFORMS } from './create-project-form.tsx';
+import { projectHref, type Project } from './types.ts';
+
+const platformLabel = (p: string | null) => PLATFORMS.find((o) => o.value === p)?.label ?? p ?? '—';
+
+export function ErrorProjectsPage() {
+  const canWrite = useCan('write');
+  const [, navigate] = useLocation();
+  const list = useCursorList<Project>('/projects', { limit: 100 });
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Errors"
+        subtitle="Application errors sent by the Sentry SDKs, grouped into issues, per project."
+        actions={canWrite && !creating && <Button variant="primary" onClick={() => setCreating(true)}>New project</Button>}
+      />
+      {creating && <CreateProjectForm onDone={(p) => (p ? navigate(`${projectHref(p.id)}?created=1`) : setCreating(false))} />}
+      {list.error && <ErrorBanner error={list.error} title="The projects could not be loaded." />}
+      {!list.loaded && <Loading label="Loading projects…" />}
+      {list.loaded && !list.error && list.items.length === 0 && !creating && (
+        <div className="card">
+          <EmptyState title="No error projects yet" actions={canWrite && <Button variant="primary" onClick={() => setCreating(true)}>Create a project</Button>}>
+            A project gets a DSN: point the Sentry SDK of your app at it, and every exception it captures becomes an issue here, scrubbed of personal data.
+          </EmptyState>
+        </div>
+      )}
+      {list.items.length > 0 && (
+        <div className="card table-wrap">
+          <table className="table stack-sm" aria-label="Projects">
+            <thead>
+              <tr>
+                <th>Project</th>
+                <th>Platform</th>
+                <th>DSN</th>
+                <th>Created</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={projectHref(p.id)} className="monitor-name">
+                      {p.name}
+                    </Link>
+                    <span className="muted small mono">{p.slug}</span>
+                  </td>
+                  <td className="nowrap">{platformLabel(p.platform)}</td>
+                  <td className="dsn-cell">{p.dsn ? <code className="small">{p.dsn}</code> : <span className="muted small">no active key</span>}</td>
+                  <td className="nowrap">
+                    <Time value={p.createdAt} />
+                  </td>
+                  <td className="nowrap">
+                    <span className="row" style={{ gap: '0.75rem' }}>
+                      <Link href={projectHref(p.id, 'releases')}>Releases</Link>
+                      <Link href={projectHref(p.id, 'settings')}>Settings</Link>
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.hasMore && (
+            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
+              <Button onClick={list.loadMore} busy={list.loading}>
+                Load more
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

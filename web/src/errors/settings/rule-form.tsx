@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { useClient } from '../../api/client-context.tsx';
+import { fieldErrors } from '../../api/field-errors.ts';
+import { Button } from '../../components/button.tsx';
+import { ErrorBanner } from '../../components/error-banner.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
+import { labelsToText, textToLabels } from '../../components/labels.tsx';
+import { LEVELS, type RuleKind } from '../types.ts';
+
+export const RULE_KINDS: Array<{ value: RuleKind; label: string }> = [
+  { value: 'new_issue', label: 'A new issue appears' },
+  { value: 'regression', label: 'A resolved issue comes back' },
+  { value: 'frequency', label: 'More than N events in M minutes' },
+  { value: 'level', label: 'An event at or above a level' },
+  { value: 'tag', label: 'An event has a tag' },
+];
+const SEVERITIES = ['critical', 'error', 'warning', 'info'].map((s) => ({ value: s, label: s }));
+
+const INITIAL = { name: '', kind: 'new_issue' as RuleKind, severity: 'error', interval: '30', threshold: '100', windowMinutes: '5', level: 'error', key: '', value: '', severityByValue: '' };
+type Draft = typeof INITIAL;
+
+function settingsOf(d: Draft): Record<string, unknown> {
+  switch (d.kind) {
+    case 'frequency':
+      return { threshold: Number(d.threshold), windowMinutes: Number(d.windowMinutes) };
+    case 'level':
+      return { level: d.level };
+    case 'tag':
+      return { key: d.key.trim(), ...(d.value.trim() ? { value: d.value.trim() } : {}), ...(d.severityByValue.trim() ? { severityByValue: textToLabels(d.severityByValue) } : {}) };
+    default:
+      return {};
+  }
+}
+
+export function RuleForm({ projectId, onDone }: { projectId: string; onDone: (created: boolean) => void }) {
+  const client = useClient();
+  const [d, setD] = useState<Draft>(INITIAL);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const errors = fieldErrors(error);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await client.post(`/projects/${projectId}/alert-rules`, { name: d.name, kind: d.kind, severity: d.severity, actionIntervalSeconds: Number(d.interval) * 60, settings: settingsOf(d) });
+      onDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="stack sub-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New alert rule">
+      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
+      <div className="form-grid">
+        <TextField label="Rule name" value={d.name} onChange={set('name')} error={errors('name')} placeholder="New checkout errors" autoFocus />
+        <SelectField label="When" value={d.kind} onChange={set('kind')} options={RULE_KINDS} error={errors('kind')} />
+        <SelectField label="Alert severity" value={d.severity} onChange={set('severity')} options={SEVERITIES} error={errors('severity')} />
+        <TextField label="At most once per (minutes)" type="number" min={0} value={d.interval} onChange={set('interval')} error={errors('actionIntervalSeconds')} hint="Per issue; new issues and regressions always fire." />
+        {d.kind === 'frequency' && (
+          <>
+            <TextField label="More than (events)" type="number" min={1} value={d.threshold} onChange={set('threshold')} error={errors('settings.threshold')} />
+            <TextField label="Within (minutes)" type="number" min={1} max={1440} value={d.windowMinutes} onChange={set('windowMinutes')} error={errors('settings.windowMinutes')} />
+          </>
+        )}
+        {d.kind === 'level' && <SelectField label="Level at or above" value={d.level} onChange={set('level')} options={LEVELS.map((l) => ({ value: l, label: l }))} error={errors('settings.level')} />}
+        {d.kind === 'tag' && (
+          <>
+            <TextField label="Tag key" value={d.key} onChange={set('key')} placeholder="domain" error={errors('settings.key')} />
+            <TextField label="Tag value (optional)" value={d.value} onChange={set('value')} placeholder="any value" error={errors('settings.value')} />
+            <TextAreaField className="wide" label="Severity by value (optional)" rows={2} value={d.severityByValue} onChange={set('severityByValue')} placeholder={labelsToText({ payments: 'critical', search: 'warning' })} error={errors('settings.severityByValue')} hint="value=severity, one a line." />
+          </>
+        )}
+      </div>
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          Create rule
+        </Button>
+        <Button variant="ghost" onClick={() => onDone(false)}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -18,6 +18,7 @@ import {
   listIssues,
   listKeys,
 } from '../src/modules/errortracking/index.ts';
+import { addHoliday } from '../src/modules/calendar/index.ts';
 import { createRunbook } from '../src/modules/runbooks/index.ts';
 import { createComponent, createMaintenance, createPageIncident, createStatusPage } from '../src/modules/statuspages/index.ts';
 import { createContactMethod, createEscalationPolicy, createFeedToken, createNotificationRule, createOverride, createSchedule } from '../src/modules/oncall/index.ts';
@@ -161,6 +162,7 @@ const RUNBOOK_FIXTURES: Record<string, Fixture> = {
   '/api/v1/runbooks/:id': async (a) => ({ params: { id: await runbook(a) }, body: { title: 'Renamed' } }),
   '/api/v1/runbooks/:id/versions': async (a) => ({ params: { id: await runbook(a) } }),
   '/api/v1/runbooks/:id/versions/:version': async (a) => ({ params: { id: await runbook(a), version: '1' } }),
+  '/api/v1/business-calendar/holidays/:date': async (a) => ({ params: { date: (await addHoliday({ ctx: a, input: { date: new Date(Date.UTC(2030, 0, ++n)).toISOString().slice(0, 10), name: 'Holiday' } })).date } }),
   '/api/v1/runbooks/:id/versions/:version/restore': async (a) => ({ params: { id: await runbook(a), version: '1' } }),
 };
 const FIXTURES: Record<string, Fixture> = {

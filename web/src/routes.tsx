@@ -46,6 +46,15 @@ const PoliciesPage = lazyPage(oncall, 'PoliciesPage');
 const NewPolicyPage = lazyPage(oncall, 'NewPolicyPage');
 const PolicyPage = lazyPage<{ id: string }>(oncall, 'PolicyPage');
 const PagingPage = lazyPage(oncall, 'PagingPage');
+const incidents = () => import('./incidents/screens.ts');
+const runbooks = () => import('./runbooks/screens.ts');
+const IncidentsPage = lazyPage(incidents, 'IncidentsPage');
+const IncidentDetailPage = lazyPage<{ id: string }>(incidents, 'IncidentDetailPage');
+const SeverityPolicyPage = lazyPage(incidents, 'SeverityPolicyPage');
+const RunbooksPage = lazyPage(runbooks, 'RunbooksPage');
+const RunbookPage = lazyPage<{ id: string }>(runbooks, 'RunbookPage');
+const NewRunbookPage = lazyPage(runbooks, 'NewRunbookPage');
+const EditRunbookPage = lazyPage<{ id: string }>(runbooks, 'EditRunbookPage');
 
 const errors = () => import('./errors/screens.ts');
 const ErrorProjectsPage = lazyPage(errors, 'ErrorProjectsPage');
@@ -100,6 +109,13 @@ export function AppRoutes() {
         <Route path="/integrations/new" component={NewIntegrationPage} />
         <Route path="/integrations/:id/edit">{(p) => <EditIntegrationPage id={p.id} />}</Route>
         <Route path="/integrations/:id">{(p) => <IntegrationDetailPage key={p.id} id={p.id} />}</Route>
+        <Route path="/incidents" component={IncidentsPage} />
+        <Route path="/incidents/severity-policy" component={SeverityPolicyPage} />
+        <Route path="/incidents/:id">{(p) => <IncidentDetailPage key={p.id} id={p.id} />}</Route>
+        <Route path="/runbooks" component={RunbooksPage} />
+        <Route path="/runbooks/new" component={NewRunbookPage} />
+        <Route path="/runbooks/:id/edit">{(p) => <EditRunbookPage id={p.id} />}</Route>
+        <Route path="/runbooks/:id">{(p) => <RunbookPage key={p.id} id={p.id} />}</Route>
         <Route path="/schedules" component={SchedulesPage} />
         <Route path="/schedules/new" component={NewSchedulePage} />
         <Route path="/schedules/:id/edit">{(p) => <EditSchedulePage id={p.id} />}</Route>

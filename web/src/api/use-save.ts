@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fieldErrors } from '../api/field-errors.ts';
+import { fieldErrors } from './field-errors.ts';
 
 /** Runs a save, keeping its error for the form (field issues by path) and a busy flag for the button. */
 export function useSave() {

@@ -8,7 +8,7 @@ import { ConfirmButton } from '../components/confirm-button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { useToast } from '../components/toasts.tsx';
-import { useSave } from './use-save.ts';
+import { useSave } from '../api/use-save.ts';
 import { CONTACT_TYPES, type ContactMethod, type ContactType } from './types.ts';
 
 export const CONTACT_LABEL: Record<ContactType, string> = { email: 'Email', sms: 'SMS', voice: 'Voice call', chat: 'Chat' };

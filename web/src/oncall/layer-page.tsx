@@ -8,7 +8,7 @@ import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
 import { useMembers } from './use-members.ts';
-import { useSave } from './use-save.ts';
+import { useSave } from '../api/use-save.ts';
 import type { Layer, LayerInput, Schedule } from './types.ts';
 
 const FIELDS = ['name', 'participants', 'rotation', 'shiftHours', 'handoffTime', 'timeZone', 'startDate', 'restrictions'];

@@ -9,7 +9,7 @@ import { SelectField, TextField } from '../components/field.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { describeMethod } from './contact-methods-card.tsx';
 import { describeDelay } from './use-targets.ts';
-import { useSave } from './use-save.ts';
+import { useSave } from '../api/use-save.ts';
 import type { ContactMethod, NotificationRule, RuleUrgency } from './types.ts';
 
 const URGENCY: Record<RuleUrgency, string> = { high: 'High urgency (P0, P1)', low: 'Low urgency', any: 'Any urgency' };

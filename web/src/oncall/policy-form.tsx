@@ -7,7 +7,7 @@ import { TextAreaField, TextField } from '../components/field.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { StepEditor } from './step-editor.tsx';
 import { describeDelay, useTargets } from './use-targets.ts';
-import { useSave } from './use-save.ts';
+import { useSave } from '../api/use-save.ts';
 import type { EscalationPolicy, Step } from './types.ts';
 
 const FIRST: Step = { delayMinutes: 0, targets: [{ type: 'schedule', id: '' }] };

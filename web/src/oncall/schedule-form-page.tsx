@@ -9,7 +9,7 @@ import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
 import { useMembers } from './use-members.ts';
-import { useSave } from './use-save.ts';
+import { useSave } from '../api/use-save.ts';
 import type { LayerInput, Schedule } from './types.ts';
 import { allZones, browserZone } from './zone.ts';
 

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useFetch } from '../api/use-fetch.ts';
+import { useLiveReload } from '../api/use-live-reload.ts';
+import { LabelList } from '../components/labels.tsx';
+import { Loading } from '../components/loading.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { formatDuration, Time } from '../components/time.tsx';
+import { LoadFailed } from '../oncall/not-found.tsx';
+import { AlertsCard } from './alerts-card.tsx';
+import { IncidentActions } from './incident-actions.tsx';
+import { IncidentStatusBadge, PriorityBadge } from './incident-badges.tsx';
+import { ReviewCard } from './review-card.tsx';
+import { RunbooksCard } from './runbooks-card.tsx';
+import { SlaCard } from './sla-card.tsx';
+import { TimelineCard } from './timeline-card.tsx';
+import { TriageCard } from './triage-card.tsx';
+import type { IncidentDetail } from './types.ts';
+
+export function IncidentDetailPage({ id }: { id: string }) {
+  const fetched = useFetch<IncidentDetail>(`/incidents/${id}`);
+  const [version, setVersion] = useState(0);
+  const reload = () => {
+    fetched.reload();
+    setVersion((v) => v + 1);
+  };
+  useLiveReload(reload, { everyMs: 10_000 });
+  const incident = fetched.data;
+  if (fetched.error && !incident) return <LoadFailed error={fetched.error} what="Incident" back="/incidents" backLabel="Back to incidents" />;
+  if (!incident) return <Loading label="Loading incident…" />;
+  return (
+    <div className="page">
+      <nav className="small" aria-label="Breadcrumb">
+        <Link href="/incidents">Incidents</Link> / <span className="muted">{incident.title}</span>
+      </nav>
+      <PageHeader
+        title={incident.title}
+        subtitle={
+          <span className="row" style={{ gap: '0.4rem' }}>
+            <PriorityBadge severity={incident.severity} /> <IncidentStatusBadge status={incident.status} />
+            {incident.possibleBreach && <span className="tag danger-tag">possible data breach</span>}
+            <LabelList labels={incident.labels} max={6} />
+          </span>
+        }
+        actions={<IncidentActions incident={incident} onChange={reload} />}
+      />
+      <div className="detail-summary">
+        <span>
+          triggered <Time value={incident.triggeredAt} absolute />
+        </span>
+        {incident.acknowledgedAt && (
+          <span>
+            acknowledged by <strong>{incident.acknowledgedBy}</strong> after <strong>{formatDuration((incident.mttaSeconds ?? 0) * 1000)}</strong>
+          </span>
+        )}
+        {incident.resolvedAt && (
+          <span>
+            resolved after <strong>{formatDuration((incident.mttrSeconds ?? 0) * 1000)}</strong>
+          </span>
+        )}
+        {incident.closedAt && (
+          <span>
+            closed <Time value={incident.closedAt} />
+          </span>
+        )}
+      </div>
+      {incident.description && <p className="pre-line">{incident.description}</p>}
+      <SlaCard incident={incident} />
+      <div className="incident-layout">
+        <TimelineCard incidentId={id} refreshKey={`${version}:${incident.updatedAt}`} onChange={reload} />
+        <div className="stack">
+          <ReviewCard incident={incident} />
+          <TriageCard key={incident.updatedAt} incident={incident} onChange={reload} />
+          <RunbooksCard incident={incident} />
+          <AlertsCard incident={incident} />
+        </div>
+      </div>
+    </div>
+  );
+}

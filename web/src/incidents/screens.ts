@@ -1,0 +1,3 @@
+export { IncidentsPage } from './incidents-page.tsx';
+export { IncidentDetailPage } from './incident-detail-page.tsx';
+export { SeverityPolicyPage } from './severity-policy-page.tsx';

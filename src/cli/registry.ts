@@ -2,6 +2,7 @@ import type { Command } from './command.ts';
 import { adminCreateCommand } from './commands/admin/create.ts';
 import { auditVerifyCommand } from './commands/audit/verify.ts';
 import { evidenceRotateKeyCommand } from './commands/evidence/rotate-key.ts';
+import { complianceCheckCommand } from './commands/compliance/check.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { monitorCheckCommand } from './commands/monitor/check.ts';
 import { monitorCreateCommand } from './commands/monitor/create.ts';
@@ -14,6 +15,7 @@ import { runbookListCommand } from './commands/runbook/list.ts';
 import { runbookPutCommand } from './commands/runbook/put.ts';
 import { runbookShowCommand } from './commands/runbook/show.ts';
 import { oncallWhoCommand } from './commands/oncall/who.ts';
+import { reportCommand } from './commands/report/report.ts';
 import { secretsRotateCommand } from './commands/secrets/rotate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourcemapsUploadCommand } from './commands/sourcemaps/upload.ts';
@@ -32,6 +34,8 @@ export const commands: Command[] = [
   tokenListCommand,
   tokenRevokeCommand,
   auditVerifyCommand,
+  reportCommand,
+  complianceCheckCommand,
   secretsRotateCommand,
   evidenceRotateKeyCommand,
   monitorListCommand,

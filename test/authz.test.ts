@@ -20,6 +20,7 @@ import {
 } from '../src/modules/errortracking/index.ts';
 import { addHoliday } from '../src/modules/calendar/index.ts';
 import { createRunbook } from '../src/modules/runbooks/index.ts';
+import { createWitness } from '../src/modules/evidence/index.ts';
 import { createComponent, createMaintenance, createPageIncident, createStatusPage } from '../src/modules/statuspages/index.ts';
 import { createContactMethod, createEscalationPolicy, createFeedToken, createNotificationRule, createOverride, createSchedule } from '../src/modules/oncall/index.ts';
 import { cliActor, ROLES, roleCan, serviceCtx, type Ctx, type Permission, type Role } from '../src/platform/context.ts';
@@ -201,6 +202,7 @@ const FIXTURES: Record<string, Fixture> = {
   '/api/v1/monitors/:id/certificates': async (a) => ({ params: { id: await monitor(a) } }),
   '/api/v1/monitors/:id/uptime': async (a) => ({ params: { id: await monitor(a) } }),
   '/api/v1/monitors/:id/latency': async (a) => ({ params: { id: await monitor(a) } }),
+  '/api/v1/evidence/witnesses/:id': async (a) => ({ params: { id: (await createWitness({ ctx: a, secrets: channelDeps.secrets, input: { name: 'w', type: 'directory', settings: { path: '/nonexistent' } } })).id } }),
   '/api/v1/status-pages/:id': async (a) => ({ params: { id: await statusPage(a) }, body: { title: 'Renamed' } }),
   '/api/v1/status-pages/:id/components': async (a) => ({ params: { id: await statusPage(a) }, body: { name: 'API' } }),
   '/api/v1/status-pages/:id/components/:componentId': async (a) => {

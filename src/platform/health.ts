@@ -51,6 +51,14 @@ export async function checkHealth(runtime: Runtime, errorRate: ErrorRate, versio
     }
   }
 
+  if (dbUp && runtime.migrations.done) {
+    for (const m of runtime.modules) {
+      if (!m.health) continue;
+      const extra = await m.health(runtime).catch((err: Error): Record<string, ComponentHealth> => ({ [m.name]: { status: 'degraded', error: err.message || String(err) } }));
+      Object.assign(components, extra);
+    }
+  }
+
   const rate = errorRate.snapshot();
   components.errors = {
     status: rate.total >= MIN_REQUESTS_FOR_RATE && rate.ratio > ERROR_RATE_LIMIT ? 'degraded' : 'ok',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SecretBox } from './crypto/index.ts';
 import type { CustosMigration } from './db/index.ts';
+import type { ComponentHealth } from './health.ts';
 import type { JobRunner } from './jobs/index.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -23,6 +24,8 @@ export interface CustosModule {
   /** Runs after migrations when the process serves (bootstrap, background loops). */
   start?(runtime: Runtime): Promise<void> | void;
   stop?(runtime: Runtime): Promise<void> | void;
+  /** Extra components for /api/health (asked only while the database is up and migrated). */
+  health?(runtime: Runtime): Promise<Record<string, ComponentHealth>>;
   /** Re-encrypts every secret the module stores with the current key; returns how many changed. */
   rotateSecrets?(runtime: Runtime, box: SecretBox): Promise<number>;
 }

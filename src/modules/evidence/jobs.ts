@@ -15,9 +15,10 @@ export async function scheduleEvidenceHour(db: Executor, now: number, dueAt: num
 
 export function registerEvidenceJobs(runner: JobRunner, runtime: Runtime, steps: HourStep[], extra: (runner: JobRunner) => void): void {
   runner.register<{ slot: number }>(EVIDENCE_HOUR_JOB, async ({ job, clock, logger }) => {
-    const slot = job.payload.slot;
+    // A run that starts hours late (the process was down) stands for the hour it runs in.
+    const slot = Math.max(job.payload.slot, Math.floor(clock.now() / HOUR) * HOUR);
     // The next hour is booked first, so a crash in this one cannot break the chain of runs.
-    await scheduleEvidenceHour(runtime.db, clock.now(), Math.max(slot + HOUR, Math.floor(clock.now() / HOUR) * HOUR + HOUR));
+    await scheduleEvidenceHour(runtime.db, clock.now(), slot + HOUR);
     const summary = await runEvidenceHour(servicesOf(runtime), slot, steps);
     if (summary.failed.length > 0) logger.warn(summary, 'evidence hour had failures');
     else logger.debug(summary, 'evidence hour');

@@ -1,11 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SecretBox } from '../../platform/crypto/index.ts';
+import { createWitness } from './create-witness.ts';
+import { deleteWitness } from './delete-witness.ts';
+import { getIntegrity } from './get-integrity.ts';
 import { listSigningKeys } from './list-signing-keys.ts';
-import { SigningKeys } from './schemas.ts';
+import { listWitnesses } from './list-witnesses.ts';
+import { CreateWitnessInput, Integrity, SigningKeys, Witness } from './schemas.ts';
 
 const tags = ['evidence'];
+const Params = z.object({ id: z.string().min(1).max(64) });
 
-export function evidenceRoutes(app: FastifyInstance): void {
+export function evidenceRoutes(app: FastifyInstance, secrets: () => SecretBox): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/audit/keys', { config: { policy: 'read' }, schema: { tags, response: { 200: SigningKeys } } }, async (req) => listSigningKeys({ ctx: req.ctx }));
+  api.get('/audit/integrity', { config: { policy: 'audit' }, schema: { tags, response: { 200: Integrity } } }, async (req) => getIntegrity({ ctx: req.ctx, secrets }));
+  api.get('/evidence/witnesses', { config: { policy: 'audit' }, schema: { tags, response: { 200: z.object({ data: z.array(Witness), nextCursor: z.null() }) } } }, async (req) => ({
+    data: await listWitnesses({ ctx: req.ctx, secrets }),
+    nextCursor: null,
+  }));
+  api.post('/evidence/witnesses', { config: { policy: 'admin' }, schema: { tags, body: CreateWitnessInput, response: { 201: Witness } } }, async (req, reply) =>
+    reply.status(201).send(await createWitness({ ctx: req.ctx, input: req.body, secrets })),
+  );
+  api.delete('/evidence/witnesses/:id', { config: { policy: 'admin' }, schema: { tags, params: Params } }, async (req, reply) => {
+    await deleteWitness({ ctx: req.ctx, id: req.params.id });
+    return reply.status(204).send();
+  });
 }

@@ -17,3 +17,55 @@ export const CheckpointOut = z.object({
   keyId: z.string(),
   signature: z.string().describe('Ed25519 over the RFC 8785 canonical JSON of { v: 1, type: "custos.audit.checkpoint", orgId, seq, hash, at, keyId }, base64'),
 });
+
+export const WitnessTypeName = z.enum(['directory', 'http', 'rfc3161']);
+
+export const CreateWitnessInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  type: WitnessTypeName,
+  settings: z.record(z.string(), z.unknown()).describe('directory: { path }; http: { url, headers }; rfc3161: { url, caCertificate }'),
+  enabled: z.boolean().default(true),
+});
+export type CreateWitnessInput = z.input<typeof CreateWitnessInput>;
+
+export const WitnessStatus = z.object({
+  lastPublishedAt: z.string().nullable(),
+  lastFailedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  retrying: z.number().describe('publications waiting for their next hourly attempt'),
+});
+
+export const Witness = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: WitnessTypeName,
+  settings: z.record(z.string(), z.unknown()).describe('header values are masked'),
+  enabled: z.boolean(),
+  status: WitnessStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Witness = z.infer<typeof Witness>;
+
+export const Anchor = z.object({
+  degraded: z.boolean().describe('witnesses are configured and none accepted a checkpoint for two days'),
+  lastPublishedAt: z.string().nullable(),
+});
+export type Anchor = z.infer<typeof Anchor>;
+
+export const VerificationOut = z.object({
+  at: z.string(),
+  mode: z.enum(['recent', 'full']),
+  fromSeq: z.number(),
+  toSeq: z.number(),
+  ok: z.boolean(),
+  firstProblem: z.object({ seq: z.number(), reason: z.string(), detail: z.string() }).nullable(),
+});
+
+export const Integrity = z.object({
+  lastVerification: VerificationOut.nullable(),
+  lastFullVerificationAt: z.string().nullable(),
+  latestCheckpoint: CheckpointOut.nullable(),
+  anchor: Anchor,
+  witnesses: z.array(Witness),
+});

@@ -2,12 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Server } from '../../src/app/serve.ts';
 import { sentryClient } from '../errors-support.ts';
-import { createTokenFor } from '../helpers/auth.ts';
-import { ensureDashboardBuilt, haveChromium, launchBrowser, type Browser } from '../helpers/browser.ts';
-import { sqliteDatabase, type TestDatabase } from '../helpers/databases.ts';
-import { testConfig } from '../helpers/runtime.ts';
+import { haveChromium, type Browser } from '../helpers/browser.ts';
+import { apiAs, completeFirstRun, startDashboard, type Api, type Dashboard } from '../helpers/dashboard.ts';
 import { addCheckoutBreadcrumbs, buildBundle, checkoutRequest } from './errors-screens-data.ts';
 
 if (!haveChromium) console.warn('[e2e] /usr/bin/chromium is missing, so the error-tracking screens end-to-end tests are SKIPPED (apt-get install chromium)');
@@ -20,26 +17,21 @@ function chargeCard(orderId: number): never {
 }
 
 describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
-  let db: TestDatabase;
-  let server: Server;
+  let dashboard: Dashboard;
   let browser: Browser;
   let dir: string;
   let dsn = '';
-  let api: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>;
+  let api: Api;
+  const server = () => dashboard.server;
 
   beforeAll(async () => {
-    ensureDashboardBuilt();
     dir = mkdtempSync(join(tmpdir(), 'custos-errors-e2e-'));
-    db = sqliteDatabase();
-    server = await startServer(testConfig({ databaseUrl: db.url, jobPollMs: 50 }));
-    await server.ready;
-    browser = await launchBrowser();
+    dashboard = await startDashboard();
+    browser = dashboard.browser;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
+    await dashboard?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -55,21 +47,9 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
 
   it('creates a project in the UI, receives an SDK exception, shows its stack and breadcrumb, and resolves it', { timeout: 120_000 }, async () => {
     const { page } = browser;
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Set up Custos' }).waitFor();
-    await page.getByLabel('Organization name').fill('Errors Corp');
-    await page.getByLabel('Your name').fill('Olive Owner');
-    await page.getByLabel('Email').fill(OWNER.email);
-    await page.getByLabel('Password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Create organization' }).click();
-    await page.getByRole('heading', { name: 'No monitors yet' }).waitFor();
-    const token = await createTokenFor(server.runtime, ORG, 'owner');
-    api = async (method, path, body) => {
-      const init: RequestInit = { method, headers: token.headers };
-      if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { ...token.headers, 'content-type': 'application/json' } });
-      const res = await fetch(`${server.url}/api/v1${path}`, init);
-      return { status: res.status, json: await res.json().catch(() => null) };
-    };
+    await page.goto(server().url);
+    await completeFirstRun(page, { org: 'Errors Corp', name: 'Olive Owner', ...OWNER });
+    api = await apiAs(server(), ORG);
 
     await page.getByRole('link', { name: 'Errors', exact: true }).click();
     await page.getByRole('heading', { name: 'No error projects yet' }).waitFor();
@@ -83,7 +63,7 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('heading', { name: 'Project created: now send it events' }).waitFor();
     dsn = (await page.locator('.copy-field').filter({ has: page.getByText('DSN', { exact: true }) }).locator('code.copy-value').first().textContent())!;
-    expect(dsn).toMatch(new RegExp(`^http://[0-9a-f]{32}@${new URL(server.url).host.replace('.', '\\.')}/\\d+$`));
+    expect(dsn).toMatch(new RegExp(`^http://[0-9a-f]{32}@${new URL(server().url).host.replaceAll('.', '\\.')}/\\d+$`));
     expect(await page.locator('.code-block pre').textContent()).toContain(`dsn: '${dsn}'`);
     await page.getByRole('button', { name: 'Browser (@sentry/browser)' }).click();
     expect(await page.locator('.code-block pre').textContent()).toContain("import * as Sentry from '@sentry/browser'");
@@ -163,7 +143,7 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     expect(await client.flush()).toBe(true);
     const envelope = readFileSync(new URL('../fixtures/sentry/browser-error.envelope', import.meta.url));
     const publicKey = new URL(dsn).username;
-    const sent = await fetch(`${server.url}/api/${project.number}/envelope/?sentry_key=${publicKey}`, { method: 'POST', body: envelope, headers: { 'content-type': 'application/x-sentry-envelope' } });
+    const sent = await fetch(`${server().url}/api/${project.number}/envelope/?sentry_key=${publicKey}`, { method: 'POST', body: envelope, headers: { 'content-type': 'application/x-sentry-envelope' } });
     expect(sent.status).toBe(200);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Errors' }).click();
@@ -242,8 +222,7 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await browser.screenshot('errors-11-settings');
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goBack();
-    await page.goto(`${server.url}/errors/projects/${project.id}`);
+    await page.goto(`${server().url}/errors/projects/${project.id}`);
     await chained.waitFor();
     await browser.screenshot('errors-12-issues-narrow');
     await chained.getByRole('link').click();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { useSave } from '../api/use-save.ts';
 import { ApiError } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors } from '../api/field-errors.ts';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
@@ -17,26 +17,16 @@ export const PLATFORMS = [
 export function CreateProjectForm({ onDone }: { onDone: (created: Project | null) => void }) {
   const client = useClient();
   const [form, setForm] = useState({ name: '', slug: '', platform: 'node' });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, busy, run, errors } = useSave();
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await client.post<Project>('/projects', { name: form.name, platform: form.platform, ...(form.slug.trim() ? { slug: form.slug.trim() } : {}) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onDone(await client.post<Project>('/projects', { name: form.name, platform: form.platform, ...(form.slug.trim() ? { slug: form.slug.trim() } : {}) })));
   };
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label="Create a project">
+    <form className="card stack" onSubmit={submit} noValidate aria-label="Create a project">
       <h2>New project</h2>
       {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
       <div className="form-grid">

@@ -1,8 +1,7 @@
 import { Link, useSearchParams } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useFetch } from '../api/use-fetch.ts';
-import { EmptyState } from '../components/empty-state.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
@@ -22,18 +21,6 @@ function SelectedEvent({ issue, eventId }: { issue: IssueDetail; eventId: string
   return <EventView event={event} />;
 }
 
-function NotFound() {
-  return (
-    <div className="page">
-      <div className="card">
-        <EmptyState title="Issue not found" actions={<Link href="/errors" className="btn">Back to projects</Link>}>
-          It may belong to another organization.
-        </EmptyState>
-      </div>
-    </div>
-  );
-}
-
 export function IssueDetailPage({ id }: { id: string }) {
   const [params] = useSearchParams();
   const eventId = params.get('event');
@@ -41,14 +28,7 @@ export function IssueDetailPage({ id }: { id: string }) {
   const project = useFetch<Project>(fetched.data ? `/projects/${fetched.data.projectId}` : null);
   const issue = fetched.data;
 
-  if (fetched.error) {
-    if (fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error)) return <NotFound />;
-    return (
-      <div className="page">
-        <ErrorBanner error={fetched.error} title="The issue could not be loaded." />
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Issue" back={{ href: '/errors', label: 'Back to projects' }} />;
   if (!issue) return <Loading label="Loading issue…" />;
 
   return (

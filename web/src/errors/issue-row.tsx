@@ -8,7 +8,7 @@ const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumF
 
 export const IssueRow = memo(function IssueRow({ issue }: { issue: Issue }) {
   return (
-    <div role="row" className="issue-row" data-level={issue.level}>
+    <div role="row" className="issue-row" data-level={issue.level} data-status={issue.status}>
       <span role="cell" className="col-issue">
         <Link href={issueHref(issue.id)} className="monitor-name issue-title">
           {issue.title}
@@ -30,7 +30,7 @@ export const IssueRow = memo(function IssueRow({ issue }: { issue: Issue }) {
       </span>
       <span role="cell" className="col-seen small">
         <Time value={issue.lastSeen} />
-        <span className="muted">
+        <span className="muted first-seen">
           {' '}
           · first <Time value={issue.firstSeen} />
         </span>

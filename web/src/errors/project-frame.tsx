@@ -1,9 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useFetch, type Fetched } from '../api/use-fetch.ts';
-import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { projectHref, type Project } from './types.ts';
@@ -19,22 +17,7 @@ export const useProject = (id: string): Fetched<Project> => useFetch<Project>(`/
 
 /** A project's page: breadcrumb, title, tabs, then the tab's content once the project has loaded. */
 export function ProjectFrame({ id, tab, project, actions, children }: { id: string; tab: Tab; project: Fetched<Project>; actions?: ReactNode; children: (p: Project) => ReactNode }) {
-  if (project.error) {
-    const gone = project.error instanceof ApiError && project.error.status === 404 && !isMissingRoute(project.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Project not found" actions={<Link href="/errors" className="btn">Back to projects</Link>}>
-              It may belong to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={project.error} title="The project could not be loaded." />
-        )}
-      </div>
-    );
-  }
+  if (project.error) return <LoadFailure error={project.error} what="Project" back={{ href: '/errors', label: 'Back to projects' }} />;
   const p = project.data;
   const label = TABS.find((t) => t.tab === tab)!.label;
   return (

@@ -6,6 +6,7 @@ import { Button } from '../components/button.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { CreateProjectForm, PLATFORMS } from './create-project-form.tsx';
@@ -72,13 +73,7 @@ export function ErrorProjectsPage() {
               ))}
             </tbody>
           </table>
-          {list.hasMore && (
-            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
-              <Button onClick={list.loadMore} busy={list.loading}>
-                Load more
-              </Button>
-            </div>
-          )}
+          <LoadMore list={list} />
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useCursorList } from '../api/use-cursor-list.ts';
-import { Button } from '../components/button.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Time } from '../components/time.tsx';
@@ -42,11 +42,7 @@ export function ReleaseArtifacts({ projectId, release }: { projectId: string; re
           ))}
         </tbody>
       </table>
-      {list.hasMore && (
-        <Button size="sm" onClick={list.loadMore} busy={list.loading}>
-          Load more
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

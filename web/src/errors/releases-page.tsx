@@ -4,8 +4,8 @@ import { useCursorList } from '../api/use-cursor-list.ts';
 import { Button } from '../components/button.tsx';
 import { CodeBlock } from '../components/code-block.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { Time } from '../components/time.tsx';
 import { ProjectFrame, useProject } from './project-frame.tsx';
 import { ReleaseArtifacts } from './release-artifacts.tsx';
@@ -15,14 +15,8 @@ import { projectHref, type Project, type Release } from './types.ts';
 function ReleaseTable({ project }: { project: Project }) {
   const list = useCursorList<Release>(`/projects/${project.id}/releases`, { limit: 100 });
   const [open, setOpen] = useState<string | null>(null);
-  if (list.error) return <ErrorBanner error={list.error} title="The releases could not be loaded." />;
-  if (!list.loaded) return <Loading label="Loading releases…" />;
-  if (list.items.length === 0) {
-    return (
-      <div className="card">
-        <EmptyState title="No releases yet">Releases appear when events carry a <code>release</code>, or when CI creates one before a deploy.</EmptyState>
-      </div>
-    );
+  if (list.error || !list.loaded || list.items.length === 0) {
+    return <ListStates what="releases" error={list.error} loaded={list.loaded} count={list.items.length} empty={<EmptyState title="No releases yet">Releases appear when events carry a <code>release</code>, or when CI creates one before a deploy.</EmptyState>} />;
   }
   const issues = (version: string) => `${projectHref(project.id)}?status=all&release=${encodeURIComponent(version)}`;
   return (
@@ -71,11 +65,7 @@ function ReleaseTable({ project }: { project: Project }) {
           ))}
         </tbody>
       </table>
-      {list.hasMore && (
-        <Button onClick={list.loadMore} busy={list.loading}>
-          Load more
-        </Button>
-      )}
+      <LoadMore list={list} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ function Frames({ frames }: { frames: Frame[] }) {
     <>
       <ol className="frames" aria-label="Stack frames, most recent call first">
         {shown.map((f, i) => (
-          <StackFrame key={i} frame={f} open={i === (firstInApp === -1 ? 0 : firstInApp) || (f.inApp && i < 3)} />
+          <StackFrame key={i} frame={f} open={i === (firstInApp === -1 ? 0 : firstInApp)} />
         ))}
       </ol>
       {anyInApp && (hidden > 0 || all) && (

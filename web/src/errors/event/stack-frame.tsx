@@ -10,13 +10,15 @@ function SourceLines({ frame }: { frame: Frame }) {
   const first = frame.lineno - frame.preContext.length;
   const lines = [...frame.preContext, frame.contextLine, ...frame.postContext];
   return (
-    <ol className="source-lines" start={first} aria-label={`Source around line ${frame.lineno}`}>
-      {lines.map((text, i) => (
-        <li key={first + i} value={first + i} data-current={first + i === frame.lineno || undefined}>
-          <code>{text || ' '}</code>
-        </li>
-      ))}
-    </ol>
+    <div className="source-scroll">
+      <ol className="source-lines" start={first} aria-label={`Source around line ${frame.lineno}`}>
+        {lines.map((text, i) => (
+          <li key={first + i} value={first + i} data-current={first + i === frame.lineno || undefined}>
+            <code>{text || ' '}</code>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 
@@ -31,7 +33,7 @@ export function StackFrame({ frame, open: initiallyOpen }: { frame: Frame; open:
           {where(frame)}
           <span className="muted">{position(frame.lineno, frame.colno)}</span>
         </span>
-        {frame.function && (
+        {frame.function && frame.function !== '?' && (
           <span className="frame-fn small">
             in <code>{frame.function}</code>
           </span>

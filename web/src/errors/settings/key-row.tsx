@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useClient } from '../../api/client-context.tsx';
-import { fieldErrors } from '../../api/field-errors.ts';
+import { useSave } from '../../api/use-save.ts';
 import { Button } from '../../components/button.tsx';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { CopyField } from '../../components/copy-field.tsx';
@@ -22,7 +22,7 @@ export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: Proj
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [limit, setLimit] = useState(k.rateLimitPerMinute === null ? '' : String(k.rateLimitPerMinute));
-  const [error, setError] = useState<unknown>(null);
+  const save = useSave();
   const act = async (run: () => Promise<unknown>, done: string) => {
     try {
       await run();
@@ -32,16 +32,12 @@ export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: Proj
       toast.error((err as Error).message);
     }
   };
-  const saveLimit = async () => {
-    setError(null);
-    try {
+  const saveLimit = () =>
+    save.run(async () => {
       await client.patch(`/projects/${k.projectId}/keys/${k.id}`, { rateLimitPerMinute: limitBody(limit) });
       setEditing(false);
       onChange();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   const active = k.status === 'active';
   return (
     <li className="key-item stack" data-status={k.status}>
@@ -68,8 +64,8 @@ export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: Proj
       {active && <CopyField label="DSN" value={k.dsn} />}
       {editing && (
         <div className="row" style={{ alignItems: 'flex-end' }}>
-          <TextField label="Events per minute" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} placeholder="no limit" error={fieldErrors(error)('rateLimitPerMinute') ?? (error ? (error as Error).message : undefined)} />
-          <Button size="sm" variant="primary" onClick={() => void saveLimit()}>
+          <TextField label="Events per minute" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} placeholder="no limit" error={save.errors('rateLimitPerMinute') ?? (save.error ? (save.error as Error).message : undefined)} />
+          <Button size="sm" variant="primary" busy={save.busy} onClick={() => void saveLimit()}>
             Save
           </Button>
         </div>

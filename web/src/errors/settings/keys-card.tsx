@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useClient } from '../../api/client-context.tsx';
-import { fieldErrors } from '../../api/field-errors.ts';
 import type { Page } from '../../api/types.ts';
+import { useSave } from '../../api/use-save.ts';
 import { useFetch } from '../../api/use-fetch.ts';
 import { useCan } from '../../auth/session.tsx';
 import { Button } from '../../components/button.tsx';
@@ -15,24 +15,16 @@ function NewKeyForm({ projectId, onDone }: { projectId: string; onDone: (created
   const client = useClient();
   const [label, setLabel] = useState('');
   const [limit, setLimit] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const submit = async (e: FormEvent) => {
+  const { error, busy, run, errors } = useSave();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       await client.post(`/projects/${projectId}/keys`, { label: label.trim() || 'Default', rateLimitPerMinute: limitBody(limit) });
       onDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form className="stack sub-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New DSN key">
+    <form className="stack sub-form" onSubmit={submit} noValidate aria-label="New DSN key">
       {error !== null && !errors('label') && !errors('rateLimitPerMinute') && <ErrorBanner error={error} title="Not created." />}
       <div className="form-grid">
         <TextField label="Label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="web frontend" error={errors('label')} autoFocus />

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../../api/field-errors.ts';
+import { unclaimedIssues } from '../../api/field-errors.ts';
+import { useSave } from '../../api/use-save.ts';
 import { useCan } from '../../auth/session.tsx';
 import { Button } from '../../components/button.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
@@ -25,17 +26,13 @@ export function ProjectForm({ project, onSaved }: { project: Project; onSaved: (
     forwardDsn: '',
     stopForwarding: false,
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, busy, run, errors } = useSave();
   const set = (k: 'name' | 'platform' | 'extraFields' | 'forwardDsn') => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const forward = form.stopForwarding ? { forwardDsn: null } : form.forwardDsn.trim() ? { forwardDsn: form.forwardDsn.trim() } : {};
-    try {
+    void run(async () => {
       const saved = await client.patch<Project>(`/projects/${project.id}`, {
         name: form.name,
         platform: form.platform,
@@ -45,16 +42,12 @@ export function ProjectForm({ project, onSaved }: { project: Project; onSaved: (
       setForm((f) => ({ ...f, forwardDsn: '', stopForwarding: false }));
       toast.info('Project saved');
       onSaved(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const loose = unclaimedIssues(error, CLAIMED);
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="project-settings">
+    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="project-settings">
       <h2 id="project-settings">Project</h2>
       {error !== null && (!(error instanceof ApiError) || !error.issues.length || loose.length > 0) && <ErrorBanner error={loose.length ? new Error(loose.join('; ')) : error} title="Not saved." />}
       <fieldset disabled={!canWrite} className="stack plain-fieldset">

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
-import { fieldErrors } from '../../api/field-errors.ts';
+import { useSave } from '../../api/use-save.ts';
 import { Button } from '../../components/button.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
+import { DurationField, durationSeconds, type DurationValue } from '../../components/duration-field.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { labelsToText, textToLabels } from '../../components/labels.tsx';
 import { LEVELS, type RuleKind } from '../types.ts';
@@ -17,7 +18,7 @@ export const RULE_KINDS: Array<{ value: RuleKind; label: string }> = [
 ];
 const SEVERITIES = ['critical', 'error', 'warning', 'info'].map((s) => ({ value: s, label: s }));
 
-const INITIAL = { name: '', kind: 'new_issue' as RuleKind, severity: 'error', interval: '30', threshold: '100', windowMinutes: '5', level: 'error', key: '', value: '', severityByValue: '' };
+const INITIAL = { name: '', kind: 'new_issue' as RuleKind, severity: 'error', interval: { amount: '30', unit: 60 } as DurationValue, threshold: '100', windowMinutes: '5', level: 'error', key: '', value: '', severityByValue: '' };
 type Draft = typeof INITIAL;
 
 function settingsOf(d: Draft): Record<string, unknown> {
@@ -36,31 +37,23 @@ function settingsOf(d: Draft): Record<string, unknown> {
 export function RuleForm({ projectId, onDone }: { projectId: string; onDone: (created: boolean) => void }) {
   const client = useClient();
   const [d, setD] = useState<Draft>(INITIAL);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
-  const submit = async (e: FormEvent) => {
+  const { error, busy, run, errors } = useSave();
+  const set = (k: Exclude<keyof Draft, 'interval'>) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await client.post(`/projects/${projectId}/alert-rules`, { name: d.name, kind: d.kind, severity: d.severity, actionIntervalSeconds: Number(d.interval) * 60, settings: settingsOf(d) });
+    void run(async () => {
+      await client.post(`/projects/${projectId}/alert-rules`, { name: d.name, kind: d.kind, severity: d.severity, actionIntervalSeconds: durationSeconds(d.interval), settings: settingsOf(d) });
       onDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <form className="stack sub-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New alert rule">
+    <form className="stack sub-form" onSubmit={submit} noValidate aria-label="New alert rule">
       {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
       <div className="form-grid">
         <TextField label="Rule name" value={d.name} onChange={set('name')} error={errors('name')} placeholder="New checkout errors" autoFocus />
         <SelectField label="When" value={d.kind} onChange={set('kind')} options={RULE_KINDS} error={errors('kind')} />
         <SelectField label="Alert severity" value={d.severity} onChange={set('severity')} options={SEVERITIES} error={errors('severity')} />
-        <TextField label="At most once per (minutes)" type="number" min={0} value={d.interval} onChange={set('interval')} error={errors('actionIntervalSeconds')} hint="Per issue; new issues and regressions always fire." />
+        <DurationField label="At most once per" value={d.interval} onChange={(interval) => setD((x) => ({ ...x, interval }))} error={errors('actionIntervalSeconds')} hint="Per issue; new issues and regressions always fire." />
         {d.kind === 'frequency' && (
           <>
             <TextField label="More than (events)" type="number" min={1} value={d.threshold} onChange={set('threshold')} error={errors('settings.threshold')} />

@@ -9,10 +9,17 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { SeverityBadge } from '../../components/severity-badge.tsx';
-import { formatDuration } from '../../components/time.tsx';
+import { splitSeconds } from '../../components/duration-field.tsx';
 import { useToast } from '../../components/toasts.tsx';
 import type { AlertRule } from '../types.ts';
 import { RULE_KINDS, RuleForm } from './rule-form.tsx';
+
+const UNIT_NAMES: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86_400: 'day' };
+function every(seconds: number): string {
+  if (seconds === 0) return 'every event';
+  const { amount, unit } = splitSeconds(seconds);
+  return `at most once per ${amount === '1' ? '' : `${amount} `}${UNIT_NAMES[unit]}${amount === '1' ? '' : 's'} per issue`;
+}
 
 function describe(rule: AlertRule): string {
   const s = rule.settings;
@@ -86,7 +93,7 @@ export function RulesCard({ projectId }: { projectId: string }) {
                 )}
               </span>
               <span className="small muted">
-                When {describe(r)} · at most once per {formatDuration(r.actionIntervalSeconds * 1000)} per issue
+                When {describe(r)} · {every(r.actionIntervalSeconds)}
               </span>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
+import { useLiveReload } from '../api/use-live-reload.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -26,6 +27,7 @@ export function IssueDetailPage({ id }: { id: string }) {
   const eventId = params.get('event');
   const fetched = useFetch<IssueDetail>(`/issues/${id}`);
   const project = useFetch<Project>(fetched.data ? `/projects/${fetched.data.projectId}` : null);
+  useLiveReload(fetched.reload, { everyMs: 30_000 });
   const issue = fetched.data;
 
   if (fetched.error) return <LoadFailure error={fetched.error} what="Issue" back={{ href: '/errors', label: 'Back to projects' }} />;

@@ -17,7 +17,7 @@ export function TagFacets({ issue }: { issue: IssueDetail }) {
             {t.topValues.slice(0, 3).map((v) => (
               <dd key={v.value} title={`${v.count} events`}>
                 <span className="facet-bar" style={{ width: `${Math.round((v.count / total) * 100)}%` }} />
-                <span className="facet-value truncate">{v.value}</span>
+                <span className="facet-value truncate" title={v.value}>{v.value}</span>
                 <span className="facet-pct small">{Math.round((v.count / total) * 100)}%</span>
               </dd>
             ))}

@@ -41,7 +41,7 @@ export function ExceptionChain({ exceptions }: { exceptions: ExceptionValue[] })
                 unhandled
               </span>
             )}
-            {ex.mechanism?.type && <span className="tag">{ex.mechanism.type}</span>}
+            {ex.mechanism?.type && <span className="tag" title={`mechanism: ${ex.mechanism.type}`}>{ex.mechanism.type}</span>}
           </h3>
           {ex.value && <p className="exception-value">{ex.value}</p>}
           {ex.frames.length > 0 ? <Frames frames={ex.frames} /> : <p className="muted small">No stack trace was sent.</p>}

@@ -2,6 +2,7 @@ import { servicesOf } from '../auth/index.ts';
 import { serviceCtx, systemActor } from '../../platform/context.ts';
 import type { CustosModule } from '../../platform/module.ts';
 import { anchorHealth } from './anchor.ts';
+import { commitResultsDigest } from './commit-results-digest.ts';
 import { createCheckpoint } from './create-checkpoint.ts';
 import { detectDrift } from './detect-drift.ts';
 import { registerEvidenceJobs, scheduleEvidenceHour } from './jobs.ts';
@@ -20,6 +21,9 @@ export { createWitness } from './create-witness.ts';
 export { listWitnesses } from './list-witnesses.ts';
 export { deleteWitness } from './delete-witness.ts';
 export { getIntegrity } from './get-integrity.ts';
+export { commitResultsDigest } from './commit-results-digest.ts';
+export { verifyResultsDigests, committedDigests, type ResultsVerification, type ResultsProblem } from './verify-results-digests.ts';
+export { digestDay, RESULTS_DIGEST_ACTION, type DayDigest, type MonitorDigest } from './results-digest.ts';
 export { publishCheckpoint, PUBLISH_ATTEMPTS, PUBLICATION_ALERT } from './publish-checkpoint.ts';
 export { anchorStatus, anchorHealth, ANCHOR_DEGRADED_AFTER_MS } from './anchor.ts';
 export { requestTimestamp, timestampTokenImprint } from './witnesses/index.ts';
@@ -34,6 +38,7 @@ export const evidenceHourSteps: HourStep[] = [
   { name: 'checkpoint', run: (ctx, slot) => createCheckpoint({ ctx, slot }) },
   { name: 'publish', run: (ctx, slot) => schedulePublications({ ctx, slot }) },
   { name: 'drift', run: (ctx, slot) => detectDrift({ ctx, mode: isDailySlot(slot) ? 'full' : 'recent' }) },
+  { name: 'results-digest', when: isDailySlot, run: (ctx) => commitResultsDigest({ ctx }) },
 ];
 
 /** Signed checkpoints of every audit chain, witnesses, drift detection and evidence packs. */

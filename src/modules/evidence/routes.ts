@@ -7,7 +7,8 @@ import { deleteWitness } from './delete-witness.ts';
 import { getIntegrity } from './get-integrity.ts';
 import { listSigningKeys } from './list-signing-keys.ts';
 import { listWitnesses } from './list-witnesses.ts';
-import { CreateWitnessInput, Integrity, SigningKeys, Witness } from './schemas.ts';
+import { CreateWitnessInput, DayRange, Integrity, ResultsVerificationOut, SigningKeys, Witness } from './schemas.ts';
+import { verifyResultsDigests } from './verify-results-digests.ts';
 
 const tags = ['evidence'];
 const Params = z.object({ id: z.string().min(1).max(64) });
@@ -16,6 +17,9 @@ export function evidenceRoutes(app: FastifyInstance, secrets: () => SecretBox): 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/audit/keys', { config: { policy: 'read' }, schema: { tags, response: { 200: SigningKeys } } }, async (req) => listSigningKeys({ ctx: req.ctx }));
   api.get('/audit/integrity', { config: { policy: 'audit' }, schema: { tags, response: { 200: Integrity } } }, async (req) => getIntegrity({ ctx: req.ctx, secrets }));
+  api.get('/evidence/results/verify', { config: { policy: 'audit' }, schema: { tags, querystring: DayRange, response: { 200: ResultsVerificationOut } } }, async (req) =>
+    verifyResultsDigests({ ctx: req.ctx, from: Date.parse(req.query.from), to: Date.parse(req.query.to) }),
+  );
   api.get('/evidence/witnesses', { config: { policy: 'audit' }, schema: { tags, response: { 200: z.object({ data: z.array(Witness), nextCursor: z.null() }) } } }, async (req) => ({
     data: await listWitnesses({ ctx: req.ctx, secrets }),
     nextCursor: null,

@@ -69,3 +69,17 @@ export const Integrity = z.object({
   anchor: Anchor,
   witnesses: z.array(Witness),
 });
+
+const Day = z.iso.date().describe('a UTC day, YYYY-MM-DD');
+
+export const DayRange = z
+  .object({ from: Day, to: Day.describe('inclusive') })
+  .refine((r) => r.from <= r.to, { message: 'must not be before from', path: ['to'] });
+export type DayRange = z.infer<typeof DayRange>;
+
+export const ResultsVerificationOut = z.object({
+  ok: z.boolean(),
+  daysChecked: z.number(),
+  daysExpired: z.array(z.string()).describe('committed days whose raw results are past retention'),
+  firstProblem: z.object({ day: z.string(), monitorId: z.string(), reason: z.string(), detail: z.string() }).nullable(),
+});

@@ -43,6 +43,7 @@ describeEachDialect('committed check results', (dialect) => {
     await t.close();
   });
 
+  const rows = () => t.runtime.db.withTables<MonitorTables>();
   const verify = () => verifyResultsDigests({ ctx: o.ctx, from: DAY1, to: DAY1 + DAY });
 
   it('appends one digest per day to the chain with a digest per monitor', async () => {
@@ -56,7 +57,6 @@ describeEachDialect('committed check results', (dialect) => {
   });
 
   it('names the monitor and day of an edited stored result', async () => {
-    const rows = () => t.runtime.db.withTables<MonitorTables>();
     const at = DAY1 + DAY + 5 * HOUR;
     const original = await rows().selectFrom('check_results').selectAll().where('monitor_id', '=', ids[1]).where('at', '=', at).executeTakeFirstOrThrow();
     await rows().updateTable('check_results').set({ outcome: 'up', latency_ms: 1 }).where('monitor_id', '=', ids[1]).where('at', '=', at).execute();
@@ -66,7 +66,6 @@ describeEachDialect('committed check results', (dialect) => {
   });
 
   it('notices a deleted or an added result', async () => {
-    const rows = () => t.runtime.db.withTables<MonitorTables>();
     const original = await rows().selectFrom('check_results').selectAll().where('monitor_id', '=', ids[0]).where('at', '=', DAY1).executeTakeFirstOrThrow();
     await rows().deleteFrom('check_results').where('monitor_id', '=', ids[0]).where('at', '=', DAY1).execute();
     const auditor = await createTokenFor(t.runtime, o.org.slug, 'auditor');

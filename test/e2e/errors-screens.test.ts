@@ -230,4 +230,44 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await browser.screenshot('errors-13-issue-narrow');
     await page.setViewportSize({ width: 1280, height: 860 });
   });
+
+  it('renders only the visible rows of a long issue list, loads the next pages while scrolling, and says when an issue is gone', { timeout: 120_000 }, async () => {
+    const { page } = browser;
+    const projects = (await api('GET', '/projects')).json.data;
+    const project = projects.find((p: { name: string }) => p.name === 'Storefront');
+    const key = new URL(project.dsn).username;
+    const COUNT = 250;
+    for (let start = 0; start < COUNT; start += 25) {
+      const batch = Array.from({ length: Math.min(25, COUNT - start) }, (_, j) => start + j);
+      const answers = await Promise.all(
+        batch.map((i) =>
+          fetch(`${server().url}/api/${project.number}/store/?sentry_key=${key}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ level: i % 7 === 0 ? 'warning' : 'error', fingerprint: [`job-${i}`], message: `Nightly job ${String(i).padStart(3, '0')} failed`, release: 'web@1.0.0' }),
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(batch.map(() => 200));
+    }
+    await expect.poll(async () => (await api('GET', `/issues?projectId=${project.id}&limit=500`)).json.data.length, { timeout: 30_000, interval: 300 }).toBe(COUNT);
+
+    await page.goto(`${server().url}/errors/projects/${project.id}`);
+    await page.getByRole('row').filter({ hasText: 'Nightly job 249 failed' }).waitFor();
+    const rendered = await page.locator('.virtual-row').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    const oldest = page.getByRole('row').filter({ hasText: 'Nightly job 000 failed' });
+    await expect.poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      return oldest.count();
+    }, { timeout: 20_000, interval: 300 }).toBe(1);
+    expect(await page.locator('.virtual-row').count()).toBeLessThan(60);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await browser.screenshot('errors-14-long-list');
+
+    await page.goto(`${server().url}/errors/issues/01JZZZZZZZZZZZZZZZZZZZZZZZ`);
+    await page.getByRole('heading', { name: 'Issue not found' }).waitFor();
+    await browser.screenshot('errors-15-issue-not-found');
+  });
 });

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useSave } from '../api/use-save.ts';
 import { ApiError } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
-import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import type { Project } from './types.ts';
 
@@ -37,14 +37,7 @@ export function CreateProjectForm({ onDone }: { onDone: (created: Project | null
       <p className="small muted" style={{ margin: 0 }}>
         Personal data (e-mails, IP addresses, tokens, card numbers, names and addresses) is scrubbed before anything is stored; the settings can add fields.
       </p>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Create project
-        </Button>
-        <Button variant="ghost" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitCancel label="Create project" busy={busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

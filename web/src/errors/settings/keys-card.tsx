@@ -6,6 +6,7 @@ import { useFetch } from '../../api/use-fetch.ts';
 import { useCan } from '../../auth/session.tsx';
 import { Button } from '../../components/button.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
+import { SubmitCancel } from '../../components/submit-cancel.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { KeyRow, limitBody } from './key-row.tsx';
@@ -30,14 +31,7 @@ function NewKeyForm({ projectId, onDone }: { projectId: string; onDone: (created
         <TextField label="Label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="web frontend" error={errors('label')} autoFocus />
         <TextField label="Rate limit (events per minute)" type="number" min={1} value={limit} onChange={(e) => setLimit(e.target.value)} placeholder="no limit" error={errors('rateLimitPerMinute')} />
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Create key
-        </Button>
-        <Button variant="ghost" onClick={() => onDone(false)}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitCancel label="Create key" busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

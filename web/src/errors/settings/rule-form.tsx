@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { useSave } from '../../api/use-save.ts';
-import { Button } from '../../components/button.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
+import { SubmitCancel } from '../../components/submit-cancel.tsx';
 import { DurationField, durationSeconds, type DurationValue } from '../../components/duration-field.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { labelsToText, textToLabels } from '../../components/labels.tsx';
@@ -69,14 +69,7 @@ export function RuleForm({ projectId, onDone }: { projectId: string; onDone: (cr
           </>
         )}
       </div>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Create rule
-        </Button>
-        <Button variant="ghost" onClick={() => onDone(false)}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitCancel label="Create rule" busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -68,32 +68,27 @@ function toJob(row: JobsTable): Job {
   };
 }
 
-/**
- * Claims up to `limit` due jobs (or jobs whose lease expired) for `owner`.
- * PostgreSQL skips rows other workers hold; SQLite runs the statement atomically under its single writer.
- */
-export async function claimJobs(
+type JobFilter = (eb: ExpressionBuilder<JobTables, 'jobs'>) => ReturnType<ExpressionBuilder<JobTables, 'jobs'>['and']>;
+
+async function claimWhere(
   db: Executor,
   dialect: Dialect,
-  options: { owner: string; now: number; leaseMs: number; limit: number; kinds: string[] },
-): Promise<Job[]> {
-  const { owner, now, leaseMs, limit, kinds } = options;
-  if (kinds.length === 0 || limit <= 0) return [];
+  options: { owner: string; now: number; leaseMs: number; kinds: string[] },
+  limit: number,
+  filter: JobFilter,
+  order: 'due_at' | 'lease_expires_at',
+): Promise<JobsTable[]> {
+  const { owner, now, leaseMs, kinds } = options;
   const q = tables(db);
   const candidates = q
     .selectFrom('jobs')
     .select('id')
+    .where(filter)
     .where('kind', 'in', kinds)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]),
-      ]),
-    )
-    .orderBy('due_at')
+    .orderBy(order)
     .limit(limit)
     .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
-  const rows = await q
+  return q
     .updateTable('jobs')
     .set((eb) => ({
       status: 'running',
@@ -105,6 +100,25 @@ export async function claimJobs(
     .where('id', 'in', candidates)
     .returningAll()
     .execute();
+}
+
+/**
+ * Claims up to `limit` due jobs (or jobs whose lease expired) for `owner`.
+ * PostgreSQL skips rows other workers hold; SQLite runs the statement atomically under its single writer.
+ */
+export async function claimJobs(
+  db: Executor,
+  dialect: Dialect,
+  options: { owner: string; now: number; leaseMs: number; limit: number; kinds: string[] },
+): Promise<Job[]> {
+  const { owner, now, leaseMs, limit, kinds } = options;
+  if (kinds.length === 0 || limit <= 0) return [];
+  // Two claims, each walking its own index in order and stopping at the limit: jobs whose lease
+  // expired (rare), then due pending jobs oldest first. One query with an OR of both would have
+  // to sort every due job on every claim, which grows with the backlog.
+  const expired = await claimWhere(db, dialect, options, limit, (eb) => eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]), 'lease_expires_at');
+  const due = expired.length < limit ? await claimWhere(db, dialect, options, limit - expired.length, (eb) => eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]), 'due_at') : [];
+  const rows = [...expired, ...due];
   return rows.map(toJob).sort((a, b) => a.dueAt - b.dueAt);
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseAlert, updateRoutes } from '../src/modules/alerts/index.ts';
 import type { AuditTables } from '../src/modules/audit/schema.ts';
+import { createIncident, resolveIncident } from '../src/modules/incidents/index.ts';
+import { markReviewDone } from '../src/modules/incidents/mark-review-done.ts';
 import { createDefaultIntegrationRegistry, createIntegration } from '../src/modules/integrations/index.ts';
 import { createChannel, createDefaultChannelRegistry } from '../src/modules/notifications/index.ts';
 import { createEscalationPolicy, createSchedule } from '../src/modules/oncall/index.ts';
@@ -37,6 +39,9 @@ async function compliantOrg(t: TestRuntime, clock: ManualClock): Promise<Ctx> {
   await updateRoutes({ ctx, input: { receivers: [pager.id], routes: [] } });
   const layer = { name: 'Primary', participants: [people.ann.id], rotation: 'weekly' as const, handoffTime: '09:00', startDate: '2026-03-02', restrictions: [] };
   await createSchedule({ ctx, input: { name: 'Primary', timeZone: 'UTC', layers: [layer] } });
+  const reviewed = await createIncident({ ctx, deps: { secrets }, input: { title: 'Outage', severity: 'P0' } });
+  await resolveIncident({ ctx, id: reviewed.id });
+  await markReviewDone(ctx, reviewed.id);
   await createEscalationPolicy({ ctx, channels: noChannels, input: { name: 'Default', repeat: 0, steps: [{ delayMinutes: 0, targets: [{ type: 'user', id: people.ann.id }] }] } });
   return ctx;
 }
@@ -49,6 +54,10 @@ async function failingOrg(t: TestRuntime, clock: ManualClock): Promise<{ ctx: Ct
   await seedHistory(t.runtime.db, ctx, ids.flaky, TIMELINE, GAP);
   ids.web = await tcpMonitor(ctx, 'web', {}, { type: 'http', settings: { url: 'https://www.failing.example.com/' } });
   ids.paused = await tcpMonitor(ctx, 'reports-job', {}, { type: 'heartbeat', settings: HEARTBEAT, paused: true });
+  clock.set(T0 - 10 * DAY);
+  ids.unreviewed = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Outage', severity: 'P0' } })).id;
+  await resolveIncident({ ctx, id: ids.unreviewed });
+  ids.open = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Still burning', severity: 'P1' } })).id;
   clock.set(T0 - 2 * DAY);
   ids.silent = await tcpMonitor(ctx, 'silent-job', {}, { type: 'heartbeat', settings: HEARTBEAT });
   clock.set(m(600));
@@ -84,9 +93,9 @@ describeEachDialect('checkCompliance', (dialect) => {
   });
   afterAll(() => t.close());
 
-  it('finds nothing in a compliant organization and skips what cannot be judged yet', () => {
+  it('finds nothing in a compliant organization', () => {
     expect(good.findings).toEqual([]);
-    expect(good.rules.filter((r) => r.status !== 'pass').map((r) => [r.id, r.status])).toEqual([['reviews-overdue', 'skipped']]);
+    expect(good.rules.filter((r) => r.status !== 'pass')).toEqual([]);
     expect(good.summary).toEqual({ high: 0, medium: 0, low: 0 });
   });
 
@@ -139,8 +148,9 @@ describeEachDialect('checkCompliance', (dialect) => {
       expect(status(good, 'audit-chain-unverified')).toBe('pass');
     });
 
-    it('reviews-overdue is skipped with a note until reviews are recorded', () => {
-      expect(bad.rules.find((r) => r.id === 'reviews-overdue')).toMatchObject({ status: 'skipped', note: expect.stringContaining('reviews') });
+    it('reviews-overdue: a P0 resolved ten days ago without its review (an unresolved one is not due yet)', () => {
+      expect(findings(bad, 'reviews-overdue')).toMatchObject([{ severity: 'high', objects: [{ type: 'incident', id: ids.unreviewed }] }]);
+      expect(status(good, 'reviews-overdue')).toBe('pass');
     });
   });
 

@@ -46,7 +46,7 @@ describeEachDialect('reports API', (dialect) => {
     const body = res.json();
     expect(body.period).toEqual({ from: iso(T0), to: iso(m(600)), durationMs: m(600) - T0 });
     expect(body.uptime.monitors).toMatchObject([{ monitorId: api, uptime: 485 / 515, meetsSla: false }]);
-    expect(body.incidents.source).toBe('alerts');
+    expect(body.incidents.source).toBe('incidents');
     expect((await get(`/api/v1/reports?${period}`, other)).json().uptime.monitors).toEqual([]);
   });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { acknowledgeAlert, raiseAlert, resolveAlert } from '../src/modules/alerts/index.ts';
+import { acknowledgeIncident, createIncident, resolveIncident } from '../src/modules/incidents/index.ts';
+import { markReviewDone } from '../src/modules/incidents/mark-review-done.ts';
 import { createChannel, createDefaultChannelRegistry } from '../src/modules/notifications/index.ts';
 import { createSchedule } from '../src/modules/oncall/index.ts';
 import { buildReport } from '../src/modules/reports/index.ts';
@@ -55,6 +57,21 @@ describeEachDialect('buildReport', (dialect) => {
     await resolveAlert({ ctx, input: { id: critical.id } });
     clock.set(m(200));
     await raiseAlert({ ctx, input: { dedupKey: 'disk', labels: { alertname: 'Disk' }, severity: 'warning' } });
+    const deps = { secrets: channelDeps.secrets };
+    clock.set(m(100));
+    const p1 = await createIncident({ ctx, deps, input: { title: 'Checkout errors', severity: 'P1' } });
+    clock.set(m(105));
+    await acknowledgeIncident({ ctx, id: p1.id });
+    clock.set(m(130));
+    await resolveIncident({ ctx, id: p1.id });
+    clock.set(m(200));
+    await markReviewDone(ctx, p1.id);
+    clock.set(m(300));
+    const p0 = await createIncident({ ctx, deps, input: { title: 'Database down', severity: 'P0' } });
+    clock.set(m(330));
+    await acknowledgeIncident({ ctx, id: p0.id });
+    clock.set(m(350));
+    await resolveIncident({ ctx, id: p0.id });
     clock.set(m(600));
   });
   afterAll(() => t.close());
@@ -89,11 +106,20 @@ describeEachDialect('buildReport', (dialect) => {
     expect(coverage.gapsByCause).toEqual({ process_down: { count: 1, durationMs: 15 * MINUTE, missedChecks: 15 } });
   });
 
-  it('reports alerts by severity with MTTA, MTTR and the share meeting the targets', async () => {
+  it('reports incidents by severity with MTTA, MTTR, SLA clocks met and reviews done on time', async () => {
     const { incidents } = await report();
-    expect(incidents.source).toBe('alerts');
-    expect(incidents.bySeverity.find((s) => s.severity === 'critical')).toMatchObject({ count: 1, acknowledged: 1, resolved: 1, mttaMs: 10 * MINUTE, mttrMs: 60 * MINUTE, metResponse: 1, metResolution: 1 });
-    expect(incidents.bySeverity.find((s) => s.severity === 'warning')).toMatchObject({ count: 1, acknowledged: 0, mttaMs: null, metResponse: 0, metResolution: 0 });
+    expect(incidents.source).toBe('incidents');
+    expect(incidents.bySeverity.find((s) => s.severity === 'P1')).toMatchObject({ count: 1, acknowledged: 1, resolved: 1, mttaMs: 5 * MINUTE, mttrMs: 30 * MINUTE, metResponse: 1, metResolution: 1 });
+    // P0: acknowledged after 30 minutes against a 15-minute response target, resolved inside its 2 hours.
+    expect(incidents.bySeverity.find((s) => s.severity === 'P0')).toMatchObject({ count: 1, mttaMs: 30 * MINUTE, mttrMs: 50 * MINUTE, metResponse: 0, metResolution: 1 });
+    expect(incidents.bySeverity.find((s) => s.severity === 'P2')).toMatchObject({ count: 0, mttaMs: null, metResponse: null });
+    expect(incidents.reviews).toEqual({ required: 2, done: 1, doneOnTime: 1, overdue: 0, onTimeRatio: 1, dueDays: 7 });
+  });
+
+  it('reports alerts by severity with MTTA, MTTR and the share meeting the targets', async () => {
+    const { alerts } = await report();
+    expect(alerts.bySeverity.find((s) => s.severity === 'critical')).toMatchObject({ count: 1, acknowledged: 1, resolved: 1, mttaMs: 10 * MINUTE, mttrMs: 60 * MINUTE, metResponse: 1, metResolution: 1 });
+    expect(alerts.bySeverity.find((s) => s.severity === 'warning')).toMatchObject({ count: 1, acknowledged: 0, mttaMs: null, metResponse: 0, metResolution: 0 });
   });
 
   it('reports receipts per channel type with latency percentiles, tests apart', async () => {

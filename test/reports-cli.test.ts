@@ -50,7 +50,6 @@ describe('custos report and custos compliance check', () => {
     const table = custos(['compliance', 'check', '--org', 'cli-reports']);
     expect(table.code).toBe(1);
     expect(table.stdout).toContain('oncall-missing');
-    expect(table.stdout).toContain('skipped reviews-overdue');
     const json = custos(['compliance', 'check', '--org', 'cli-reports', '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).data.summary.high).toBeGreaterThan(0);

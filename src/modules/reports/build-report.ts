@@ -3,6 +3,7 @@ import { iso } from './collect.ts';
 import { listAllMonitors } from './org-monitors.ts';
 import { resolvePeriod } from './period.ts';
 import type { Report, ReportQuery } from './schemas.ts';
+import { alertSection } from './sections/alerts.ts';
 import { changeSection } from './sections/changes.ts';
 import { coverageSection } from './sections/coverage.ts';
 import { incidentSection } from './sections/incidents.ts';
@@ -27,6 +28,7 @@ export async function buildReport({ ctx, input }: { ctx: Ctx; input: ReportQuery
     uptime: uptimeSection(histories),
     coverage: coverageSection(histories),
     incidents: await incidentSection(ctx, period),
+    alerts: await alertSection(ctx, period),
     notifications: await notificationSection(ctx, period),
     oncall: await oncallSection(ctx, period),
     changes: await changeSection(ctx, period),

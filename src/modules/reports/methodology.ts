@@ -33,13 +33,26 @@ with its cause: \`process_down\` (Custos was not running), \`overload\` (checks 
 slot) or \`internal_error\`, and the number of checks missed.
 
 ## Incidents
-Until the incidents module records incidents, this section reports alerts (and says so in
-\`source\`). An alert counts when it started in the period. Time to acknowledge = acknowledged −
-started; time to resolve = resolved − started; MTTA and MTTR are the means over the alerts that
-were acknowledged / resolved. The share meeting a target is the number acknowledged (resolved)
-within the target divided by all alerts of that severity, so unacknowledged and unresolved alerts
-count as missed. Targets: critical 15 min / 4 h, error 30 min / 24 h, warning 4 h / 72 h, info none.
-Post-incident reviews are reported once incidents record them.
+Incidents (from the incidents module) count when they were triggered in the period, per severity
+P0–P3. MTTA and MTTR are the means of each incident's time to acknowledge and time to resolve,
+over the incidents acknowledged / resolved. Each incident carries SLA clocks (response and
+resolution due times set from the severity policy when it opened); the share meeting a target
+is, of the incidents whose clock has ended or passed its due
+time by the time of the report, the share that met it by the due time. Targets vary per incident,
+so no single target figure is shown.
+
+**Post-incident reviews**: an incident whose severity requires a review (P0 and P1 by default) is
+due for review 7 days after it is resolved. Done on time = review recorded by the due time;
+overdue = not recorded and past due; on-time ratio = done on time / (done + overdue). Reviews of
+unresolved incidents are not due yet.
+
+## Alerts
+Alerts count when they started in the period. Time to acknowledge = acknowledged − started; time to
+resolve = resolved − started; MTTA and MTTR are the means over the alerts acknowledged / resolved.
+The share meeting a target is the number acknowledged (resolved) within the target divided by all
+alerts of that severity, so unacknowledged and unresolved alerts count as missed. Targets:
+critical 15 min / 4 h, error 30 min / 24 h, warning 4 h / 72 h, info none. Each alert counts once,
+by its latest episode.
 
 ## Notification receipts and channel tests
 Every send attempt leaves a receipt. Per channel type: attempts, delivered, failed (given up after

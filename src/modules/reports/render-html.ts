@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { barChart, uptimeScale } from './charts.ts';
 import { escapeHtml } from './html-escape.ts';
 import { methodology } from './methodology.ts';
-import type { MonitorUptime, Report, ServiceUptime } from './schemas.ts';
+import type { MonitorUptime, Report, ServiceUptime, SeverityStats } from './schemas.ts';
 
 const pct = (v: number | null, digits = 3) => (v === null ? '—' : `${(v * 100).toFixed(digits)}%`);
 const hours = (ms: number) => `${(ms / 3_600_000).toFixed(2)} h`;
@@ -30,6 +30,8 @@ function uptimeChart(title: string, items: (MonitorUptime | ServiceUptime)[], la
 }
 
 const uptimeRow = (name: string, u: MonitorUptime | ServiceUptime) => [name, pct(u.uptime), u.slaTarget === null ? '—' : `${u.slaTarget}%`, verdict(u.meetsSla), pct(u.degradedRatio), hours(u.downMs), hours(u.maintenanceMs), hours(u.noDataMs)];
+const SEVERITY_HEAD = ['severity', 'count', 'MTTA', 'MTTR', 'response target met', 'resolution target met'];
+const severityRow = (s: SeverityStats) => [s.severity, s.count, minutes(s.mttaMs), minutes(s.mttrMs), pct(s.metResponse, 1), pct(s.metResolution, 1)];
 const UPTIME_HEAD = ['name', 'uptime', 'SLA', 'SLA met', 'degraded', 'down', 'maintenance', 'no data'];
 
 function sections(r: Report): string[] {
@@ -46,9 +48,11 @@ function sections(r: Report): string[] {
     `<p>${r.coverage.totals.executed} of ${r.coverage.totals.expected} expected checks executed (${pct(r.coverage.totals.coverage, 2)}); ${r.coverage.totals.gaps} coverage gaps, ${hours(r.coverage.totals.gapMs)}.</p>`,
     table(['monitor', 'interval s', 'expected', 'executed', 'missed', 'coverage', 'gaps'], r.coverage.monitors.map((m) => [m.name, m.intervalS, m.expected, m.executed, m.missed, pct(m.coverage, 2), m.gaps.length])),
     table(['monitor', 'gap from', 'to', 'missed checks', 'cause'], r.coverage.monitors.flatMap((m) => m.gaps.map((g) => [m.name, g.from, g.to, g.missedChecks, g.cause]))),
-    `<h2>Incidents by severity</h2><p class="note">Source: ${escapeHtml(r.incidents.source)}. ${escapeHtml(r.incidents.note)}</p>`,
-    table(['severity', 'count', 'MTTA', 'MTTR', 'response target met', 'resolution target met'], r.incidents.bySeverity.map((s) => [s.severity, s.count, minutes(s.mttaMs), minutes(s.mttrMs), pct(s.metResponse, 1), pct(s.metResolution, 1)])),
-    `<p class="note">Reviews: ${escapeHtml(r.incidents.reviews.tracked ? `${r.incidents.reviews.doneOnTime} of ${r.incidents.reviews.due} on time` : r.incidents.reviews.note)}</p>`,
+    '<h2>Incidents by severity</h2>',
+    table(SEVERITY_HEAD, r.incidents.bySeverity.map(severityRow)),
+    `<p class="note">Post-incident reviews: ${r.incidents.reviews.required} required, ${r.incidents.reviews.done} done, ${r.incidents.reviews.doneOnTime} on time (due ${r.incidents.reviews.dueDays} days after resolution), ${r.incidents.reviews.overdue} overdue.</p>`,
+    '<h2>Alerts by severity</h2>',
+    table(SEVERITY_HEAD, r.alerts.bySeverity.map(severityRow)),
     '<h2>Notification receipts</h2>',
     barChart('Attempts per channel type (green delivered share)', r.notifications.byChannelType.map((t) => ({ label: t.channelType, value: t.attempts / maxAttempts, text: `${t.delivered}/${t.attempts} delivered`, tone: t.failed > 0 ? ('bad' as const) : ('good' as const) }))),
     table(['channel type', 'attempts', 'delivered', 'failed', 'retrying', 'skipped', 'p50', 'p95'], r.notifications.byChannelType.map((t) => [t.channelType, t.attempts, t.delivered, t.failed, t.retrying, t.skipped, t.latencyP50Ms === null ? null : `${t.latencyP50Ms} ms`, t.latencyP95Ms === null ? null : `${t.latencyP95Ms} ms`])),

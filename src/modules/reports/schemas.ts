@@ -64,16 +64,28 @@ export const SeverityStats = z.object({
   mttrMs: MsOrNull.describe('mean time from start to resolution, over resolved ones'),
   responseTargetMs: z.number().nullable(),
   resolutionTargetMs: z.number().nullable(),
-  metResponse: Ratio.describe('share acknowledged within the response target'),
-  metResolution: Ratio.describe('share resolved within the resolution target'),
+  metResponse: Ratio.describe('share that met the response target: of all alerts; of incidents whose response clock ended or passed its due time'),
+  metResolution: Ratio.describe('share that met the resolution target, counted the same way'),
 });
 export type SeverityStats = z.infer<typeof SeverityStats>;
 
+export const AlertSection = z.object({ bySeverity: z.array(SeverityStats).describe('alerts that started in the period: firing → acknowledged → resolved') });
+export type AlertSection = z.infer<typeof AlertSection>;
+
+export const ReviewStats = z.object({
+  required: z.number().describe('incidents of the period that need a post-incident review'),
+  done: z.number(),
+  doneOnTime: z.number().describe('done within the review due time after resolution'),
+  overdue: z.number().describe('not done and past due'),
+  onTimeRatio: Ratio.describe('doneOnTime / reviews due by now (done or overdue)'),
+  dueDays: z.number().describe('days after resolution a review is due'),
+});
+export type ReviewStats = z.infer<typeof ReviewStats>;
+
 export const IncidentSection = z.object({
-  source: z.enum(['incidents', 'alerts']).describe('alerts until the incidents module records incidents'),
-  note: z.string(),
-  bySeverity: z.array(SeverityStats),
-  reviews: z.object({ tracked: z.boolean(), due: z.number(), doneOnTime: z.number(), onTimeRatio: Ratio, note: z.string() }),
+  source: z.enum(['incidents', 'alerts']).describe('incidents from the incidents module'),
+  bySeverity: z.array(SeverityStats).describe('targets come from each incident\'s SLA clocks, so the target fields are null'),
+  reviews: ReviewStats,
 });
 export type IncidentSection = z.infer<typeof IncidentSection>;
 
@@ -135,6 +147,7 @@ export const Report = z.object({
   uptime: z.object({ monitors: z.array(MonitorUptime), services: z.array(ServiceUptime) }),
   coverage: CoverageSection,
   incidents: IncidentSection,
+  alerts: AlertSection,
   notifications: NotificationSection,
   oncall: OncallSection,
   changes: ChangeSection,

@@ -1,6 +1,7 @@
 import { listAlerts, type Alert } from '../../alerts/index.ts';
 import { verifyAuditChain, type ChainVerification } from '../../audit/index.ts';
 import { listHeartbeats, type Heartbeat } from '../../heartbeats/index.ts';
+import type { Incident } from '../../incidents/index.ts';
 import { listIntegrationFacts, type IntegrationFact } from '../../integrations/index.ts';
 import type { Monitor } from '../../monitors/index.ts';
 import { listChannelFacts, type ChannelFact } from '../../notifications/index.ts';
@@ -11,9 +12,12 @@ import type { Ctx } from '../../../platform/context.ts';
 import { allPages, iso } from '../collect.ts';
 import { listAllMonitors } from '../org-monitors.ts';
 import type { Period } from '../period.ts';
+import { incidentsTriggeredIn } from '../sections/incidents.ts';
 import { loadMonitorHistories, type MonitorHistory } from '../sections/monitor-history.ts';
 
 export const LOOKBACK_DAYS = 30;
+/** Incidents are read back this far for overdue reviews. */
+export const REVIEW_LOOKBACK_DAYS = 365;
 
 /** What the rules read, gathered once per check through the owning modules' verbs. */
 export interface ComplianceFacts {
@@ -26,6 +30,8 @@ export interface ComplianceFacts {
   pages: StatusPage[];
   components: (Component & { page: StatusPage })[];
   alerts: Alert[];
+  /** Incidents triggered in the last 365 days. */
+  incidents: Incident[];
   channels: ChannelFact[];
   policies: EscalationPolicy[];
   schedules: Schedule[];
@@ -50,6 +56,7 @@ export async function gatherFacts(ctx: Ctx): Promise<ComplianceFacts> {
     pages,
     components,
     alerts: await allPages((cursor) => listAlerts({ ctx, input: { from: iso(window.from), limit: 500, cursor } })),
+    incidents: await incidentsTriggeredIn(ctx, { from: now - REVIEW_LOOKBACK_DAYS * DAY, to: now + 1 }),
     channels: await listChannelFacts({ ctx }),
     policies: await listEscalationPolicies({ ctx }),
     schedules: await listSchedules({ ctx }),

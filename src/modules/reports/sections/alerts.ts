@@ -3,9 +3,9 @@ import { HOUR, MINUTE } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { allPages, iso, mean, ratio } from '../collect.ts';
 import type { Period } from '../period.ts';
-import type { IncidentSection, SeverityStats } from '../schemas.ts';
+import type { AlertSection, SeverityStats } from '../schemas.ts';
 
-/** Response (acknowledge) and resolution targets per severity, until incidents carry their own SLA clocks. */
+/** Response (acknowledge) and resolution targets per alert severity; incidents carry their own SLA clocks. */
 export const RESPONSE_TARGETS: Record<string, { responseMs: number | null; resolutionMs: number | null }> = {
   critical: { responseMs: 15 * MINUTE, resolutionMs: 4 * HOUR },
   error: { responseMs: 30 * MINUTE, resolutionMs: 24 * HOUR },
@@ -36,14 +36,9 @@ function statsOf(severity: string, alerts: Alert[]): SeverityStats {
 }
 
 /** Alerts that started in the period, by severity: firing → acknowledged → resolved times. */
-export async function incidentSection(ctx: Ctx, period: Period): Promise<IncidentSection> {
+export async function alertSection(ctx: Ctx, period: Period): Promise<AlertSection> {
   const all = await allPages((cursor) => listAlerts({ ctx, input: { from: iso(period.from), to: iso(period.to), limit: 500, cursor } }));
   const started = all.filter((a) => Date.parse(a.startsAt) >= period.from && Date.parse(a.startsAt) < period.to);
   const severities = [...new Set([...SEVERITIES, ...started.map((a) => a.severity)])];
-  return {
-    source: 'alerts',
-    note: 'Incidents are reported from alerts (firing → acknowledged → resolved) until the incidents module records incidents; each alert counts once, by its latest episode.',
-    bySeverity: severities.map((s) => statsOf(s, started.filter((a) => a.severity === s))),
-    reviews: { tracked: false, due: 0, doneOnTime: 0, onTimeRatio: null, note: 'Post-incident reviews are not recorded yet (they come with the incidents module).' },
-  };
+  return { bySeverity: severities.map((s) => statsOf(s, started.filter((a) => a.severity === s))) };
 }

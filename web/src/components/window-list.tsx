@@ -6,15 +6,17 @@ interface WindowListProps<T> {
   getKey: (item: T) => string;
   renderRow: (item: T) => ReactNode;
   estimateSize: number;
-  /** Called with the last visible index, so the caller can fetch the next page in time. */
-  onLastVisible?: (index: number) => void;
+  overscan?: number;
+  /** Called with the first and last rendered index, so the caller can fetch what they need in time. */
+  onRange?: (first: number, last: number) => void;
 }
 
 /** Rows scrolled with the page that render only what is on screen, so thousands of them stay smooth. */
-export function WindowList<T>({ items, getKey, renderRow, estimateSize, onLastVisible }: WindowListProps<T>) {
+export function WindowList<T>({ items, getKey, renderRow, estimateSize, overscan = 10, onRange }: WindowListProps<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   // The list's distance from the top of the page, which the window virtualizer scrolls against.
+  const hasRows = items.length > 0;
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -23,13 +25,14 @@ export function WindowList<T>({ items, getKey, renderRow, estimateSize, onLastVi
     const observer = new ResizeObserver(measure);
     observer.observe(el.closest('.page') ?? document.body);
     return () => observer.disconnect();
-  }, []);
-  const virtualizer = useWindowVirtualizer({ count: items.length, estimateSize: () => estimateSize, overscan: 10, scrollMargin: offset, getItemKey: (i) => getKey(items[i]) });
+  }, [hasRows]);
+  const virtualizer = useWindowVirtualizer({ count: items.length, estimateSize: () => estimateSize, overscan, scrollMargin: offset, getItemKey: (i) => getKey(items[i]) });
   const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (last >= 0) onLastVisible?.(last);
-  }, [last, onLastVisible]);
+    if (last >= 0) onRange?.(first, last);
+  }, [first, last, onRange]);
   return (
     <div ref={ref} role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
       {rows.map((row) => (

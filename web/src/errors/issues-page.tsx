@@ -33,8 +33,8 @@ function IssueList({ project }: { project: Project }) {
   });
   useLiveReload(list.reload, { everyMs: 30_000 });
   const { items, hasMore, loading, loadMore } = list;
-  const onLastVisible = useCallback((i: number) => {
-    if (hasMore && !loading && i >= items.length - 20) loadMore();
+  const onRange = useCallback((_first: number, last: number) => {
+    if (hasMore && !loading && last >= items.length - 20) loadMore();
   }, [hasMore, loading, items.length, loadMore]);
 
   const filtered = filters.status !== 'unresolved' || filters.level || filters.release || filters.environment || filters.query;
@@ -73,7 +73,7 @@ function IssueList({ project }: { project: Project }) {
               Last seen
             </span>
           </div>
-          <WindowList items={items} getKey={(i) => i.id} estimateSize={62} renderRow={(issue) => <IssueRow issue={issue} />} onLastVisible={onLastVisible} />
+          <WindowList items={items} getKey={(i) => i.id} estimateSize={62} renderRow={(issue) => <IssueRow issue={issue} />} onRange={onRange} />
           {loading && hasMore && <Loading label="Loading more…" />}
         </div>
       )}

@@ -64,7 +64,7 @@ export function ErrorProjectsPage() {
                     <Time value={p.createdAt} />
                   </td>
                   <td className="nowrap">
-                    <span className="row" style={{ gap: '0.75rem' }}>
+                    <span className="row" style={{ gap: '0.75rem', flexWrap: 'nowrap' }}>
                       <Link href={projectHref(p.id, 'releases')}>Releases</Link>
                       <Link href={projectHref(p.id, 'settings')}>Settings</Link>
                     </span>

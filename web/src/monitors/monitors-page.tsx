@@ -1,5 +1,4 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { useLiveEvent } from '../api/live.tsx';
 import { useCan } from '../auth/session.tsx';
@@ -7,6 +6,7 @@ import { EmptyState } from '../components/empty-state.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { WindowList } from '../components/window-list.tsx';
 import { MonitorFilterBar } from './monitor-filters.tsx';
 import { MonitorRow } from './monitor-row.tsx';
 import { readStateEvent, type StateEventPayload } from './state-event.ts';
@@ -33,25 +33,7 @@ export function MonitorsPage() {
   const [filters, setFilters] = useFilters();
   const list = useMonitorList(filters);
   const summaries = useUptimeSummaries();
-  const listRef = useRef<HTMLDivElement>(null);
-  const [offset, setOffset] = useState(0);
-  // The list's distance from the top of the page, which the window virtualizer scrolls against.
-  const hasRows = list.monitors.length > 0;
-  useLayoutEffect(() => {
-    const el = listRef.current;
-    if (!el) return;
-    const measure = () => setOffset(Math.round(el.getBoundingClientRect().top + window.scrollY));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el.closest('.page') ?? document.body);
-    return () => observer.disconnect();
-  }, [hasRows]);
-
   const count = list.monitors.length;
-  const virtualizer = useWindowVirtualizer({ count, estimateSize: () => 58, overscan: 12, scrollMargin: offset, getItemKey: (i) => list.monitors[i].id });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
 
   const { want, invalidate } = summaries;
   useLiveEvent<StateEventPayload>('monitor.state', (payload) => {
@@ -60,10 +42,13 @@ export function MonitorsPage() {
     if (known && update.patch.state !== known.state) invalidate(known.id);
   });
   const { monitors, loadMore } = list;
-  useEffect(() => {
-    if (last >= 0) want(monitors.slice(first, last + 1).map((m) => m.id));
-    if (last >= monitors.length - 20) loadMore();
-  }, [first, last, monitors, loadMore, want]);
+  const onRange = useCallback(
+    (first: number, last: number) => {
+      want(monitors.slice(first, last + 1).map((m) => m.id));
+      if (last >= monitors.length - 20) loadMore();
+    },
+    [monitors, loadMore, want],
+  );
 
   const filtered = Object.keys(filters).length > 0;
   return (
@@ -107,16 +92,7 @@ export function MonitorsPage() {
             <span role="columnheader" className="col-spark">Latency 24h</span>
             <span role="columnheader" className="col-checked">Last check</span>
           </div>
-          <div ref={listRef} role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const monitor = list.monitors[item.index];
-              return (
-                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} role="presentation" className="virtual-row" style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}>
-                  <MonitorRow monitor={monitor} summary={summaries.get(monitor.id)} unsupported={summaries.unsupported} />
-                </div>
-              );
-            })}
-          </div>
+          <WindowList items={monitors} getKey={(m) => m.id} estimateSize={58} overscan={12} onRange={onRange} renderRow={(monitor) => <MonitorRow monitor={monitor} summary={summaries.get(monitor.id)} unsupported={summaries.unsupported} />} />
           {list.loading && <Loading label="Loading more…" />}
         </div>
       )}

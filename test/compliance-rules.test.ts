@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseAlert, updateRoutes } from '../src/modules/alerts/index.ts';
 import type { AuditTables } from '../src/modules/audit/schema.ts';
+import { createWitness } from '../src/modules/evidence/index.ts';
 import { createIncident, resolveIncident } from '../src/modules/incidents/index.ts';
 import { markReviewDone } from '../src/modules/incidents/mark-review-done.ts';
 import { createDefaultIntegrationRegistry, createIntegration } from '../src/modules/integrations/index.ts';
@@ -55,6 +59,7 @@ async function failingOrg(t: TestRuntime, clock: ManualClock): Promise<{ ctx: Ct
   ids.web = await tcpMonitor(ctx, 'web', {}, { type: 'http', settings: { url: 'https://www.failing.example.com/' } });
   ids.paused = await tcpMonitor(ctx, 'reports-job', {}, { type: 'heartbeat', settings: HEARTBEAT, paused: true });
   clock.set(T0 - 10 * DAY);
+  await createWitness({ ctx, secrets, input: { name: 'archive', type: 'directory', settings: { path: mkdtempSync(join(tmpdir(), 'custos-witness-')) } } });
   ids.unreviewed = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Outage', severity: 'P0' } })).id;
   await resolveIncident({ ctx, id: ids.unreviewed });
   ids.open = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Still burning', severity: 'P1' } })).id;
@@ -143,8 +148,11 @@ describeEachDialect('checkCompliance', (dialect) => {
       expect(status(good, 'monitoring-gaps')).toBe('pass');
     });
 
-    it('audit-chain-unverified: an edited audit event', () => {
-      expect(findings(bad, 'audit-chain-unverified')).toMatchObject([{ severity: 'high', objects: [{ type: 'auditEvent', id: '2' }], controls: expect.arrayContaining(['SOC 2 CC8.1', 'ISO/IEC 27001:2022 A.8.15']) }]);
+    it('audit-chain-unverified: an edited audit event, and a witness that accepted nothing for days', () => {
+      expect(findings(bad, 'audit-chain-unverified')).toMatchObject([
+        { severity: 'high', objects: [{ type: 'auditEvent', id: '2' }], controls: expect.arrayContaining(['SOC 2 CC8.1', 'ISO/IEC 27001:2022 A.8.15']) },
+        { severity: 'high', objects: [{ type: 'organization' }], message: expect.stringContaining('anchor is degraded') },
+      ]);
       expect(status(good, 'audit-chain-unverified')).toBe('pass');
     });
 

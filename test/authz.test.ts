@@ -57,11 +57,22 @@ const alert = async (a: Ctx) => (await raiseAlert({ ctx: a, input: { dedupKey: `
 const integrationDeps = { registry: createDefaultIntegrationRegistry(), secrets: () => new SecretBox({ current: Buffer.alloc(32, 7) }) };
 const integration = async (a: Ctx) => (await createIntegration({ ctx: a, deps: integrationDeps, baseUrl: 'http://localhost', input: { name: `i${++n}`, type: 'alertmanager' } })).id;
 const silence = async (a: Ctx) => (await createSilence({ ctx: a, input: { matchers: [`authz="${++n}"`], duration: '1h', comment: 'authz' } })).id;
-const incident = async (a: Ctx) => (await createIncident({ ctx: a, deps: { secrets: channelDeps.secrets }, input: { title: `authz ${++n}`, severity: 'P3' } })).id;
+const incident = async (a: Ctx, possibleBreach = false) => (await createIncident({ ctx: a, deps: { secrets: channelDeps.secrets }, input: { title: `authz ${++n}`, severity: 'P3', possibleBreach } })).id;
 const INCIDENT_FIXTURES: Record<string, Fixture> = {
   '/api/v1/incidents/:id': async (a) => ({ params: { id: await incident(a) } }),
   '/api/v1/incidents/:id/ack': async (a) => ({ params: { id: await incident(a) } }),
   '/api/v1/incidents/:id/resolve': async (a) => ({ params: { id: await incident(a) } }),
+  '/api/v1/incidents/:id/close': async (a) => ({ params: { id: await incident(a) } }),
+  '/api/v1/incidents/:id/severity': async (a) => ({ params: { id: await incident(a) }, body: { severity: 'P2' } }),
+  '/api/v1/incidents/:id/assignees': async (a) => ({ params: { id: await incident(a) }, body: { assignees: [] } }),
+  '/api/v1/incidents/:id/comments': async (a) => ({ params: { id: await incident(a) }, body: { body: 'Looking' } }),
+  '/api/v1/incidents/:id/timeline': async (a) => ({ params: { id: await incident(a) } }),
+  '/api/v1/incidents/:id/breach': async (a) => ({ params: { id: await incident(a) }, body: { possibleBreach: true } }),
+  '/api/v1/incidents/:id/breach/regulator-notified': async (a) => ({ params: { id: await incident(a, true) }, body: { reference: 'ICO-1' } }),
+  '/api/v1/incidents/:id/runbook-opened': async (a) => ({ params: { id: await incident(a) }, body: { url: 'https://runbooks.example.com/db' } }),
+  '/api/v1/incidents/:id/status-page': async (a) => ({ params: { id: await incident(a) }, body: { pageId: await statusPage(a), message: 'Looking' } }),
+  '/api/v1/incidents/:id/status-page/updates': async (a) => ({ params: { id: await incident(a) }, body: { status: 'monitoring', message: 'Better' } }),
+  '/api/v1/incidents/:id/links': async (a) => ({ params: { id: await incident(a) }, body: { action: 'ack' } }),
 };
 // One member of org A pages, rotates and owns contact methods in every on-call fixture.
 let oncallMember: string | undefined;

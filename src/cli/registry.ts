@@ -3,6 +3,10 @@ import { adminCreateCommand } from './commands/admin/create.ts';
 import { auditVerifyCommand } from './commands/audit/verify.ts';
 import { evidenceRotateKeyCommand } from './commands/evidence/rotate-key.ts';
 import { complianceCheckCommand } from './commands/compliance/check.ts';
+import { incidentCreateCommand } from './commands/incident/create.ts';
+import { incidentListCommand } from './commands/incident/list.ts';
+import { incidentShowCommand } from './commands/incident/show.ts';
+import { incidentAckCommand, incidentCloseCommand, incidentResolveCommand } from './commands/incident/transition.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { monitorCheckCommand } from './commands/monitor/check.ts';
 import { monitorCreateCommand } from './commands/monitor/create.ts';
@@ -47,6 +51,12 @@ export const commands: Command[] = [
   monitorCheckCommand,
   oncallSchedulesCommand,
   oncallWhoCommand,
+  incidentCreateCommand,
+  incidentListCommand,
+  incidentShowCommand,
+  incidentAckCommand,
+  incidentResolveCommand,
+  incidentCloseCommand,
   runbookListCommand,
   runbookShowCommand,
   runbookPutCommand,

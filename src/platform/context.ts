@@ -4,7 +4,7 @@ import type { Db, Dialect, Executor } from './db/index.ts';
 import { ForbiddenError } from './errors.ts';
 import type { Logger } from './logger.ts';
 
-export type ActorType = 'user' | 'apiToken' | 'system' | 'cli' | 'webhook' | 'probe';
+export type ActorType = 'user' | 'apiToken' | 'system' | 'cli' | 'webhook' | 'probe' | 'link';
 
 /** Who performs a mutation; every audit event names one. */
 export interface Actor {

@@ -1,5 +1,6 @@
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { enqueueFlush, type FlushPayload } from './flush-schedule.ts';
+import { enqueueGroupNotified } from './group-notified.ts';
 import { recordMutes } from './mutes.ts';
 import { buildMessage, dispatchNotification } from './notification-message.ts';
 import { settingsOf, type CompiledRouting, type RouteSettings } from './routing-tree.ts';
@@ -99,6 +100,7 @@ async function flushLocked(tx: Ctx, group: AlertGroupsTable, members: Member[], 
     const firing = included.some((m) => m.status === 'firing');
     const message = await buildMessage(tx, firing ? 'alert.firing' : 'alert.resolved', group.group_key, included);
     const dispatchId = await dispatchNotification(tx, settings.receivers, message);
+    if (settings.escalationPolicy) await enqueueGroupNotified(tx, { groupId: group.id, groupKey: group.group_key, routeId: group.route_id, escalationPolicy: settings.escalationPolicy, dispatchId, receivers: settings.receivers }, message);
     await markNotified(tx, group.id, members, new Set(included.map((m) => m.id)));
     for (const m of included) await addAlertEvent(tx, m, 'notified', { dispatchId, groupKey: group.group_key, status: m.status, receivers: settings.receivers });
     lastNotified = now;

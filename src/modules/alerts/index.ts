@@ -17,6 +17,7 @@ export { getSilence } from './get-silence.ts';
 export { listSilences } from './list-silences.ts';
 export { MONITOR_FLIP_JOB, type MonitorFlip } from './apply-monitor-flip.ts';
 export { ALERT_RAISE_JOB } from './jobs.ts';
+export { ALERT_GROUP_NOTIFIED_JOB, type AlertGroupNotifiedPayload } from './group-notified.ts';
 export { NOTIFICATION_JOB, type NotificationMessage, type NotificationAlert, type NotificationKind, type NotificationJobPayload } from './notification-message.ts';
 export { RoutingDocument, validateRoutingDocument } from './routing-document.ts';
 export { parseMatcher, matches, type Matcher } from './matchers.ts';

@@ -27,7 +27,7 @@ export const AuditEvent = z.object({
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
-const ACTOR_TYPES = new Set(['user', 'apiToken', 'system', 'cli', 'webhook', 'probe']);
+const ACTOR_TYPES = new Set(['user', 'apiToken', 'system', 'cli', 'webhook', 'probe', 'link']);
 
 export function toAuditEvent(row: AuditEventsTable): AuditEvent {
   return {

@@ -37,8 +37,7 @@ export type CalendarRule = z.infer<typeof CalendarRule>;
 
 const validZone = (zone: string) => {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en-GB', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
   } catch {
     return false;
   }

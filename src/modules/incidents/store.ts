@@ -143,8 +143,8 @@ export interface TimelineEntry {
   at?: number;
 }
 
-/** Appends one event to the incident's timeline with the context's actor; false when its key was recorded before. */
-export async function recordTimeline(ctx: Ctx, incidentId: string, entry: TimelineEntry): Promise<boolean> {
+/** Appends one event to the incident's timeline with the context's actor; its id, or null when its key was recorded before. */
+export async function recordTimeline(ctx: Ctx, incidentId: string, entry: TimelineEntry): Promise<string | null> {
   const now = ctx.clock.now();
   const row: IncidentEventsTable = {
     id: newId(now),
@@ -159,7 +159,11 @@ export async function recordTimeline(ctx: Ctx, incidentId: string, entry: Timeli
     detail: entry.detail ? JSON.stringify(entry.detail) : null,
   };
   const r = await incidentsDb(ctx.db).insertInto('incident_events').values(row).onConflict((oc) => oc.column('event_key').doNothing()).executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? row.id : null;
 }
 
-export const actorName = (ctx: Ctx) => ctx.actor.display;
+/** Records a timeline entry and answers it as the API shows it. */
+export async function appendTimeline(ctx: Ctx, incidentId: string, entry: TimelineEntry): Promise<TimelineEvent> {
+  const eventId = (await recordTimeline(ctx, incidentId, entry))!;
+  return toEvent(await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow());
+}

@@ -1,0 +1,43 @@
+import { assertCan, serviceCtx, type Ctx, type Services } from '../../platform/context.ts';
+import { AppError, ValidationError } from '../../platform/errors.ts';
+import { acknowledgeIncident } from './acknowledge-incident.ts';
+import { DEFAULT_LINK_TTL_MS, linkUrl, readLink, signLink, verifyLink, type LinkAction, type LinkClaims } from './action-links.ts';
+import type { IncidentDeps } from './deps.ts';
+import { orgMembers } from './members.ts';
+import { resolveIncident } from './resolve-incident.ts';
+import type { Incident } from './schemas.ts';
+import { getIncidentInOrg, presentIncident } from './store.ts';
+
+/** A signed link that acknowledges or resolves the incident as `userId` until it expires (default a day, at most a week). */
+export async function createActionLink({ ctx, deps, id, input }: { ctx: Ctx; deps: IncidentDeps; id: string; input: { action: LinkAction; userId?: string; expiresInMinutes?: number } }) {
+  assertCan(ctx, 'respond');
+  await getIncidentInOrg(ctx, id);
+  if (input.userId && !(await orgMembers(ctx)).has(input.userId)) throw new ValidationError([{ path: 'userId', message: 'not a member of this organization' }]);
+  const expiresAt = ctx.clock.now() + (input.expiresInMinutes ? input.expiresInMinutes * 60_000 : DEFAULT_LINK_TTL_MS);
+  const token = await signLink(ctx, deps.secrets(), { incidentId: id, action: input.action, userId: input.userId ?? null, expiresAt });
+  return { action: input.action, url: linkUrl(ctx, input.action, token), token, expiresAt: new Date(expiresAt).toISOString() };
+}
+
+/** Checks a link (signature, expiry, that its user is still a member) and answers what it would act on. */
+export async function inspectActionLink({ services, deps, token, action }: { services: Services; deps: IncidentDeps; token: string; action: LinkAction }) {
+  const unverified = readLink(token);
+  const ctx = serviceCtx(services, unverified.orgId);
+  const claims = await verifyLink(ctx, deps.secrets(), token, action);
+  const actor = await linkActor(ctx, claims);
+  const incident = await presentIncident(ctx, await getIncidentInOrg(ctx, claims.incidentId));
+  return { claims, actor, incident };
+}
+
+async function linkActor(ctx: Ctx, claims: LinkClaims): Promise<Ctx['actor']> {
+  if (!claims.userId) return { type: 'link', id: 'link', display: 'signed link' };
+  const member = (await orgMembers(ctx)).get(claims.userId);
+  if (!member) throw new AppError('INCIDENT_LINK_INVALID', 'The person this link was issued to is no longer a member');
+  return { type: 'link', id: member.userId, display: `${member.email} (link)` };
+}
+
+/** Acts on a link: acknowledges or resolves as actor `link` for the person it was issued to. */
+export async function actOnLink({ services, deps, token, action }: { services: Services; deps: IncidentDeps; token: string; action: LinkAction }): Promise<Incident> {
+  const { claims, actor } = await inspectActionLink({ services, deps, token, action });
+  const ctx: Ctx = { ...serviceCtx(services, claims.orgId, actor, 'responder') };
+  return action === 'ack' ? acknowledgeIncident({ ctx, id: claims.incidentId, note: 'from a signed link' }) : resolveIncident({ ctx, id: claims.incidentId, note: 'from a signed link' });
+}

@@ -1,0 +1,48 @@
+import { listReceipts, type Receipt } from '../notifications/index.ts';
+import { listEscalationEvents, type EscalationEvent } from '../oncall/index.ts';
+import { assertCan, type Ctx } from '../../platform/context.ts';
+import { subjectOf } from './escalate.ts';
+import type { TimelineEvent } from './schemas.ts';
+import { getIncidentInOrg, incidentsDb, toEvent } from './store.ts';
+
+const SYSTEM = (display: string) => ({ type: 'system', id: 'system', display });
+
+function fromEscalation(e: EscalationEvent): TimelineEvent {
+  const actor = (e.detail?.actor as TimelineEvent['actor'] | undefined) ?? SYSTEM('escalation');
+  const detail = { runId: e.runId, repeat: e.repeat, step: e.step, userId: e.userId, method: e.method, channelId: e.channelId, dispatchId: e.dispatchId, ...e.detail };
+  return { id: `esc-${e.id}`, at: e.at, kind: e.kind === 'page.sent' ? 'notification.sent' : e.kind === 'page.failed' ? 'notification.failed' : e.kind, actor, detail };
+}
+
+function fromReceipt(r: Receipt): TimelineEvent | null {
+  if (r.status === 'retrying') return null;
+  const detail = { channelId: r.channelId, channelType: r.channelType, dispatchId: r.dispatchId, attempt: r.attempt, status: r.status, statusCode: r.statusCode, error: r.error };
+  return { id: `rcpt-${r.id}`, at: r.at, kind: r.status === 'delivered' ? 'notification.delivered' : 'notification.failed', actor: SYSTEM('notifications'), detail };
+}
+
+async function receiptsOf(ctx: Ctx, dispatchIds: string[]): Promise<TimelineEvent[]> {
+  const out: TimelineEvent[] = [];
+  for (const dispatchId of new Set(dispatchIds)) {
+    const { data } = await listReceipts({ ctx, input: { dispatchId, limit: 100 } });
+    for (const r of data) {
+      const event = fromReceipt(r);
+      if (event) out.push(event);
+    }
+  }
+  return out;
+}
+
+/**
+ * Everything that happened to the incident, oldest first, each with its actor: its own events,
+ * its escalation (steps and pages, from the paging engine) and the delivery receipts of its pages
+ * and of the alert notifications that opened or joined it.
+ */
+export async function getTimeline({ ctx, id }: { ctx: Ctx; id: string }): Promise<TimelineEvent[]> {
+  assertCan(ctx, 'read');
+  const row = await getIncidentInOrg(ctx, id);
+  const reader = { ...ctx, role: 'owner' as const };
+  const own = (await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('org_id', '=', ctx.orgId).where('incident_id', '=', id).execute()).map(toEvent);
+  const escalation = (await listEscalationEvents({ ctx: reader, subject: subjectOf(row) })).map(fromEscalation);
+  const dispatches = [...own.map((e) => e.detail?.dispatchId), ...escalation.filter((e) => e.kind === 'notification.sent').map((e) => e.detail?.dispatchId)].filter((d): d is string => typeof d === 'string');
+  const receipts = await receiptsOf(reader, dispatches);
+  return [...own, ...escalation, ...receipts].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

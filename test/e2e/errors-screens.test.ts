@@ -197,8 +197,16 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await page.getByRole('table', { name: 'Source maps of shop@2.4.0' }).getByText('~/static/app.min.cjs.map').waitFor();
     await browser.screenshot('errors-10-releases');
 
+    const limited = await api('POST', `/projects/${project.id}/keys`, { label: 'load test', rateLimitPerMinute: 1 });
+    expect(limited.status).toBe(201);
+    const answers = [];
+    for (let i = 0; i < 3; i++) {
+      answers.push((await fetch(`${server().url}/api/${project.number}/store/?sentry_key=${limited.json.publicKey}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: `load test ${i}` }) })).status);
+    }
+    expect(answers).toEqual([200, 429, 429]);
     await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'DSN keys' }).waitFor();
+    await page.getByText(/Refused in the last 24 hours: 2 error items \(key rate limit\)/).waitFor();
     await page.getByRole('button', { name: 'New key' }).click();
     await page.getByLabel('Label').fill('web frontend');
     await page.getByLabel('Rate limit (events per minute)').fill('600');

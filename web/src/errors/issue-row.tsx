@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Link } from 'wouter';
 import { Time } from '../components/time.tsx';
 import { LevelBadge } from './issue-badges.tsx';
-import { issueHref, type Issue } from './types.ts';
+import { issueHref, STATUS_LABELS, type Issue } from './types.ts';
 
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -16,7 +16,7 @@ export const IssueRow = memo(function IssueRow({ issue }: { issue: Issue }) {
         <span className="monitor-meta">
           <LevelBadge level={issue.level} />
           {issue.isRegression && issue.status === 'unresolved' && <span className="badge plain" data-state="degraded">Regression</span>}
-          {issue.status !== 'unresolved' && <span className="badge plain" data-state="paused">{issue.status.replaceAll('_', ' ')}</span>}
+          {issue.status !== 'unresolved' && <span className="badge plain" data-state="paused">{STATUS_LABELS[issue.status]}</span>}
           {issue.culprit && <span className="muted small truncate mono" title={issue.culprit}>{issue.culprit}</span>}
         </span>
       </span>

@@ -2,14 +2,15 @@ import { Time } from '../../components/time.tsx';
 import type { EventDetail } from '../types.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { EventContext } from './event-context.tsx';
-import { ExceptionChain } from './exception-chain.tsx';
-import { readBreadcrumbs, readExceptions, readMessage } from './read-event.ts';
+import { ExceptionChain, Frames } from './exception-chain.tsx';
+import { readBreadcrumbs, readExceptions, readMessage, readThreadStack } from './read-event.ts';
 
 /** One stored event: its message, exception chain with stacks, breadcrumbs and context. */
 export function EventView({ event }: { event: EventDetail }) {
   const exceptions = readExceptions(event.data);
   const message = readMessage(event.data);
   const crumbs = readBreadcrumbs(event.data);
+  const threadStack = exceptions.length === 0 ? readThreadStack(event.data) : [];
   return (
     <>
       <div className="detail-summary event-meta">
@@ -39,6 +40,12 @@ export function EventView({ event }: { event: EventDetail }) {
         <section className="card" aria-labelledby="event-message">
           <h2 id="event-message">Message</h2>
           <p className="exception-value">{message}</p>
+        </section>
+      )}
+      {threadStack.length > 0 && (
+        <section className="card" aria-labelledby="event-stack">
+          <h2 id="event-stack">Stack trace</h2>
+          <Frames frames={threadStack} />
         </section>
       )}
       {exceptions.length > 0 && (

@@ -4,7 +4,7 @@ import type { ExceptionValue, Frame } from './read-event.ts';
 import { StackFrame } from './stack-frame.tsx';
 
 /** Frames most recent call first; library frames between app frames fold into one line until asked for. */
-function Frames({ frames }: { frames: Frame[] }) {
+export function Frames({ frames }: { frames: Frame[] }) {
   const [all, setAll] = useState(false);
   const recentFirst = frames.toReversed();
   const anyInApp = recentFirst.some((f) => f.inApp);

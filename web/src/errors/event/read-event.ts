@@ -59,17 +59,28 @@ function readFrame(f: Json): Frame {
   };
 }
 
+const framesOf = (stacktrace: unknown): Frame[] => (isObject(stacktrace) && Array.isArray(stacktrace.frames) ? stacktrace.frames.filter(isObject).map(readFrame) : []);
+
+/** The stack a message was captured with (`attachStacktrace`): top level, or the crashed or current thread's. */
+export function readThreadStack(event: EventData): Frame[] {
+  const top = framesOf(event.stacktrace);
+  if (top.length) return top;
+  const threads = isObject(event.threads) && Array.isArray(event.threads.values) ? event.threads.values.filter(isObject) : [];
+  const thread = threads.find((t) => t.crashed === true) ?? threads.find((t) => t.current === true) ?? threads[0];
+  return thread ? framesOf(thread.stacktrace) : [];
+}
+
 /** The exception chain, outermost (the one that was thrown last) first. */
 export function readExceptions(event: EventData): ExceptionValue[] {
-  const values = isObject(event.exception) && Array.isArray(event.exception.values) ? event.exception.values : [];
-  return values
+  const raw = Array.isArray(event.exception) ? event.exception : isObject(event.exception) && Array.isArray(event.exception.values) ? event.exception.values : [];
+  return raw
     .filter(isObject)
     .map((v) => ({
       type: str(v.type) ?? 'Error',
       value: str(v.value),
       module: str(v.module),
       mechanism: isObject(v.mechanism) ? { type: str(v.mechanism.type), handled: typeof v.mechanism.handled === 'boolean' ? v.mechanism.handled : undefined } : undefined,
-      frames: isObject(v.stacktrace) && Array.isArray(v.stacktrace.frames) ? v.stacktrace.frames.filter(isObject).map(readFrame) : [],
+      frames: framesOf(v.stacktrace),
     }))
     .toReversed();
 }

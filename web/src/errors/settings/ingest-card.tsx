@@ -1,11 +1,10 @@
-import { useFetch } from '../../api/use-fetch.ts';
+import { useFetch, type Fetched } from '../../api/use-fetch.ts';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { Loading } from '../../components/loading.tsx';
 import type { OutcomesReport, ScrubReport } from '../types.ts';
 
 /** What arrived in the last 24 hours and what was refused (never silently), and what scrubbing removed. */
-export function IngestCard({ projectId }: { projectId: string }) {
-  const outcomes = useFetch<OutcomesReport>(`/projects/${projectId}/outcomes`);
+export function IngestCard({ projectId, outcomes }: { projectId: string; outcomes: Fetched<OutcomesReport> }) {
   const scrub = useFetch<ScrubReport>(`/projects/${projectId}/scrub-report`);
   const rows = outcomes.data?.totals ?? [];
   return (

@@ -7,7 +7,7 @@ import { CopyField } from '../../components/copy-field.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Time } from '../../components/time.tsx';
 import { useToast } from '../../components/toasts.tsx';
-import type { ProjectKey } from '../types.ts';
+import type { OutcomeRow, ProjectKey } from '../types.ts';
 
 export const limitBody = (text: string) => (text.trim() === '' ? null : Number(text));
 
@@ -17,7 +17,7 @@ function KeyState({ k }: { k: ProjectKey }) {
   return <span className="badge" data-state="up">Active</span>;
 }
 
-export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: ProjectKey; canWrite: boolean; onChange: () => void }) {
+export function KeyRow({ projectKey: k, refused = [], canWrite, onChange }: { projectKey: ProjectKey; refused?: OutcomeRow[]; canWrite: boolean; onChange: () => void }) {
   const client = useClient();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
@@ -45,7 +45,7 @@ export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: Proj
         <strong>{k.label}</strong>
         <KeyState k={k} />
         <span className="small muted">
-          created <Time value={k.createdAt} /> · {k.rateLimitPerMinute === null ? 'no rate limit' : `${k.rateLimitPerMinute.toLocaleString()} events/min`}
+          created <Time value={k.createdAt} /> · {k.rateLimitPerMinute === null ? 'no rate limit' : `${k.rateLimitPerMinute.toLocaleString()} event${k.rateLimitPerMinute === 1 ? '' : 's'}/min`}
         </span>
         {canWrite && active && (
           <span className="row key-actions">
@@ -61,6 +61,11 @@ export function KeyRow({ projectKey: k, canWrite, onChange }: { projectKey: Proj
           </span>
         )}
       </div>
+      {refused.length > 0 && (
+        <span className="small danger-text">
+          Refused in the last 24 hours: {refused.map((r) => `${r.quantity.toLocaleString()} ${r.category} item${r.quantity === 1 ? '' : 's'} (${r.reason.replaceAll('_', ' ')})`).join(', ')}
+        </span>
+      )}
       {active && <CopyField label="DSN" value={k.dsn} />}
       {editing && (
         <div className="row" style={{ alignItems: 'flex-end' }}>

@@ -10,7 +10,7 @@ import { SubmitCancel } from '../../components/submit-cancel.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { KeyRow, limitBody } from './key-row.tsx';
-import type { ProjectKey } from '../types.ts';
+import type { OutcomesReport, ProjectKey } from '../types.ts';
 
 function NewKeyForm({ projectId, onDone }: { projectId: string; onDone: (created: boolean) => void }) {
   const client = useClient();
@@ -37,7 +37,7 @@ function NewKeyForm({ projectId, onDone }: { projectId: string; onDone: (created
 }
 
 /** The project's DSN keys: one per app or environment, each with its own rate limit, rotated or revoked on its own. */
-export function KeysCard({ projectId, onChange }: { projectId: string; onChange: () => void }) {
+export function KeysCard({ projectId, outcomes, onChange }: { projectId: string; outcomes: OutcomesReport | undefined; onChange: () => void }) {
   const canWrite = useCan('write');
   const keys = useFetch<Page<ProjectKey>>(`/projects/${projectId}/keys`);
   const [adding, setAdding] = useState(false);
@@ -69,7 +69,7 @@ export function KeysCard({ projectId, onChange }: { projectId: string; onChange:
       {keys.data && (
         <ul className="plain-list key-list">
           {keys.data.data.map((k) => (
-            <KeyRow key={k.id} projectKey={k} canWrite={canWrite} onChange={changed} />
+            <KeyRow key={k.id} projectKey={k} refused={outcomes?.byKey.filter((o) => o.keyId === k.id && o.outcome === 'rejected')} canWrite={canWrite} onChange={changed} />
           ))}
         </ul>
       )}

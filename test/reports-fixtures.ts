@@ -19,26 +19,16 @@ export async function tcpMonitor(ctx: Ctx, name: string, labels: Record<string, 
 }
 
 /**
- * The spans of a seeded monitor over [T0, m(600)): pending 10 min (no results), up, down 30 min,
- * maintenance 1 h (no results), a 15 min coverage gap while up (no results), degraded 20 min.
+ * The spans of a seeded monitor over [T0, m(600)), as [start minute, state]: pending 10 min (no
+ * results), up, down 30 min, maintenance 1 h (no results), a 15 min coverage gap while up (no
+ * results, see GAP), degraded 20 min.
  */
-export const TIMELINE: FlipSpec[] = [
-  { at: m(10), from: 'pending', to: 'up' },
-  { at: m(120), from: 'up', to: 'down' },
-  { at: m(150), from: 'down', to: 'up' },
-  { at: m(240), from: 'up', to: 'maintenance' },
-  { at: m(300), from: 'maintenance', to: 'up' },
-  { at: m(540), from: 'up', to: 'degraded' },
-  { at: m(560), from: 'degraded', to: 'up' },
-];
+const SPANS: [number, MonitorState][] = [[0, 'pending'], [10, 'up'], [120, 'down'], [150, 'up'], [240, 'maintenance'], [300, 'up'], [540, 'degraded'], [560, 'up']];
+export const TIMELINE: FlipSpec[] = SPANS.slice(1).map(([minute, to], i) => ({ at: m(minute), from: SPANS[i][1], to }));
 export const GAP = { from: m(480), to: m(495) };
 export const MAINTENANCE = { from: m(240), to: m(300) };
 
-function stateAt(timeline: FlipSpec[], at: number): MonitorState {
-  let state: MonitorState = 'pending';
-  for (const f of timeline) if (f.at <= at) state = f.to;
-  return state;
-}
+const stateAt = (timeline: FlipSpec[], at: number): MonitorState => timeline.findLast((f) => f.at <= at)?.to ?? 'pending';
 
 /** Flips, the gap and one raw result a minute wherever the monitor was checked, the way the engine writes them. */
 export async function seedHistory(db: Executor, ctx: Ctx, id: string, timeline: FlipSpec[], gap: { from: number; to: number } | null): Promise<CheckResultsTable[]> {

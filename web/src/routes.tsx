@@ -55,6 +55,7 @@ const RunbooksPage = lazyPage(runbooks, 'RunbooksPage');
 const RunbookPage = lazyPage<{ id: string }>(runbooks, 'RunbookPage');
 const NewRunbookPage = lazyPage(runbooks, 'NewRunbookPage');
 const EditRunbookPage = lazyPage<{ id: string }>(runbooks, 'EditRunbookPage');
+const ReviewPage = lazyPage<{ incidentId: string }>(() => import('./reviews/screens.ts'), 'ReviewPage');
 
 const errors = () => import('./errors/screens.ts');
 const ErrorProjectsPage = lazyPage(errors, 'ErrorProjectsPage');
@@ -111,6 +112,7 @@ export function AppRoutes() {
         <Route path="/integrations/:id">{(p) => <IntegrationDetailPage key={p.id} id={p.id} />}</Route>
         <Route path="/incidents" component={IncidentsPage} />
         <Route path="/incidents/severity-policy" component={SeverityPolicyPage} />
+        <Route path="/incidents/:id/review">{(p) => <ReviewPage key={p.id} incidentId={p.id} />}</Route>
         <Route path="/incidents/:id">{(p) => <IncidentDetailPage key={p.id} id={p.id} />}</Route>
         <Route path="/runbooks" component={RunbooksPage} />
         <Route path="/runbooks/new" component={NewRunbookPage} />

@@ -14,10 +14,7 @@ import { formatDuration, Time, useNow } from '../components/time.tsx';
 import { AlertFilterBar, useAlertFilters } from './alert-filters.tsx';
 import { AlertStatus } from './alert-status.tsx';
 import { splitMatchers } from './matchers.ts';
-import { alertTitle, type Alert } from './types.ts';
-
-const HIDDEN_LABELS = new Set(['alertname', 'severity', 'monitor_id', 'monitor_type']);
-const shownLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => !HIDDEN_LABELS.has(k)));
+import { alertTitle, shownLabels, type Alert } from './types.ts';
 
 export function AlertsPage() {
   const [filters, setFilters] = useAlertFilters();

@@ -48,3 +48,7 @@ export interface AlertDetail extends Alert {
 }
 
 export const alertTitle = (a: Pick<Alert, 'annotations' | 'labels' | 'dedupKey'>) => a.annotations.summary || a.labels.alertname || a.dedupKey;
+
+const HIDDEN_LABELS = new Set(['alertname', 'severity', 'monitor_id', 'monitor_type']);
+/** Labels worth showing next to a title: without those the title and badges already say. */
+export const shownLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).filter(([k]) => !HIDDEN_LABELS.has(k)));

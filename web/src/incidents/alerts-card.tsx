@@ -3,7 +3,7 @@ import { SeverityBadge } from '../components/severity-badge.tsx';
 import { Time } from '../components/time.tsx';
 import type { IncidentDetail } from './types.ts';
 
-/** The alerts grouped into the incident, and any public status-page incident linked to it. */
+/** The alerts grouped into the incident. */
 export function AlertsCard({ incident }: { incident: IncidentDetail }) {
   return (
     <section className="card stack" aria-labelledby="alerts-title">
@@ -33,21 +33,6 @@ export function AlertsCard({ incident }: { incident: IncidentDetail }) {
             </li>
           ))}
         </ul>
-      )}
-      {incident.statusPageIncidents.length > 0 && (
-        <>
-          <h3 className="small">Status page</h3>
-          <ul className="event-list">
-            {incident.statusPageIncidents.map((s) => (
-              <li key={s.id}>
-                <strong>{s.title}</strong>
-                <span className="small muted">
-                  {s.status} · impact {s.impact}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
       )}
     </section>
   );

@@ -26,11 +26,28 @@ const NAMES: Record<string, string> = {
   'breach.flagged': 'Possible data breach flagged',
   'breach.reminder': 'Breach reminder',
   'breach.notified': 'Regulator notified',
-  'review.filed': 'Review filed',
+  'review.done': 'Review filed',
+  'escalation.failed': 'Escalation failed',
+  'incident.reopened': 'Reopened',
 };
 
+export interface Names {
+  user: (id: string) => string;
+  channel: (id: string) => string;
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+function delivery(d: Record<string, unknown>, names: Names): string | undefined {
+  const who = text(d.userId) ? names.user(d.userId as string) : undefined;
+  const how = text(d.method) && d.method !== 'channel' ? `by ${d.method as string}` : undefined;
+  const via = text(d.channelId) ? `via ${names.channel(d.channelId as string)}` : undefined;
+  const answer = num(d.statusCode) !== undefined ? `answered ${d.statusCode as number}` : undefined;
+  return [who, how, via, answer, text(d.reason) ?? text(d.error)].filter(Boolean).join(' ') || undefined;
+}
+
 /** An event in words, with its most useful detail. */
-export function describeEvent(e: TimelineEvent): { title: string; detail?: string } {
+export function describeEvent(e: TimelineEvent, names: Names): { title: string; detail?: string } {
   const d = e.detail ?? {};
   const title = NAMES[e.kind] ?? e.kind.replaceAll(/[._]/g, ' ');
   switch (e.kind) {
@@ -48,7 +65,11 @@ export function describeEvent(e: TimelineEvent): { title: string; detail?: strin
     case 'notification.sent':
     case 'notification.failed':
     case 'notification.delivered':
-      return { title, detail: [text(d.user) ?? text(d.userName), text(d.method), text(d.channel) ?? text(d.channelName), text(d.reason) ?? text(d.error)].filter(Boolean).join(' · ') || undefined };
+      return { title, detail: delivery(d, names) };
+    case 'escalation.step':
+      return { title: num(d.step) !== undefined ? `Escalation step ${(d.step as number) + 1}${num(d.repeat) ? `, pass ${(d.repeat as number) + 1}` : ''}` : title };
+    case 'incident.created':
+      return { title };
     case 'status_page.update':
       return { title, detail: [text(d.status), text(d.message)].filter(Boolean).join(': ') || undefined };
     case 'runbook.opened':

@@ -7,12 +7,14 @@ import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { formatDuration, Time } from '../components/time.tsx';
 import { LoadFailed } from '../oncall/not-found.tsx';
+import { shownLabels } from '../alerts/types.ts';
 import { AlertsCard } from './alerts-card.tsx';
 import { IncidentActions } from './incident-actions.tsx';
 import { IncidentStatusBadge, PriorityBadge } from './incident-badges.tsx';
 import { ReviewCard } from './review-card.tsx';
 import { RunbooksCard } from './runbooks-card.tsx';
 import { SlaCard } from './sla-card.tsx';
+import { StatusPageCard } from './status-page-card.tsx';
 import { TimelineCard } from './timeline-card.tsx';
 import { TriageCard } from './triage-card.tsx';
 import type { IncidentDetail } from './types.ts';
@@ -39,7 +41,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
           <span className="row" style={{ gap: '0.4rem' }}>
             <PriorityBadge severity={incident.severity} /> <IncidentStatusBadge status={incident.status} />
             {incident.possibleBreach && <span className="tag danger-tag">possible data breach</span>}
-            <LabelList labels={incident.labels} max={6} />
+            <LabelList labels={shownLabels(incident.labels)} max={4} />
           </span>
         }
         actions={<IncidentActions incident={incident} onChange={reload} />}
@@ -65,14 +67,15 @@ export function IncidentDetailPage({ id }: { id: string }) {
         )}
       </div>
       {incident.description && <p className="pre-line">{incident.description}</p>}
-      <SlaCard incident={incident} />
+      <SlaCard incident={incident} onChange={reload} />
       <div className="incident-layout">
-        <TimelineCard incidentId={id} refreshKey={`${version}:${incident.updatedAt}`} onChange={reload} />
+        <TimelineCard incidentId={id} closed={incident.status === 'closed'} refreshKey={`${version}:${incident.updatedAt}`} onChange={reload} />
         <div className="stack">
           <ReviewCard incident={incident} />
           <TriageCard key={incident.updatedAt} incident={incident} onChange={reload} />
           <RunbooksCard incident={incident} />
           <AlertsCard incident={incident} />
+          <StatusPageCard incident={incident} onChange={reload} />
         </div>
       </div>
     </div>

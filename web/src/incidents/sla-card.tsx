@@ -1,4 +1,5 @@
 import { Time, useNow } from '../components/time.tsx';
+import { BreachActions } from './breach-actions.tsx';
 import { CLOCK_STATE, clockView } from './sla.ts';
 import type { Incident } from './types.ts';
 
@@ -15,13 +16,16 @@ function Clock({ label, view, due }: { label: string; view: ReturnType<typeof cl
 }
 
 /** Response and resolution clocks with time left or how long ago they were breached, and the 72-hour breach clock. */
-export function SlaCard({ incident }: { incident: Incident }) {
+export function SlaCard({ incident, onChange }: { incident: Incident; onChange: (i?: Incident) => void }) {
   const now = useNow();
   const over = incident.status === 'resolved' || incident.status === 'closed';
   const breach = incident.breachClock;
   return (
     <section className="card stack" aria-labelledby="sla-title">
-      <h2 id="sla-title">Clocks</h2>
+      <div className="card-header">
+        <h2 id="sla-title">Clocks</h2>
+        <BreachActions incident={incident} onChange={onChange} />
+      </div>
       <div className="sla-clocks">
         <Clock label={`Response (${incident.severity})`} view={clockView(incident.sla.response, incident.triggeredAt, now, over)} due={incident.sla.response.dueAt} />
         <Clock label={`Resolution (${incident.severity})`} view={clockView(incident.sla.resolution, incident.triggeredAt, now, incident.status === 'closed')} due={incident.sla.resolution.dueAt} />

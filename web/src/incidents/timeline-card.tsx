@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isMissingRoute } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
-import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useSave } from '../api/use-save.ts';
 import { useCan } from '../auth/session.tsx';
@@ -10,6 +9,8 @@ import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Time } from '../components/time.tsx';
+import { useChannels } from '../channels/use-channels.ts';
+import { useMembers } from '../oncall/use-members.ts';
 import { describeEvent, eventState } from './describe-event.ts';
 import type { TimelineEvent } from './types.ts';
 
@@ -37,10 +38,13 @@ function CommentForm({ incidentId, onAdded }: { incidentId: string; onAdded: () 
 }
 
 /** Every event of the incident with its actor, oldest first; responders add comments. */
-export function TimelineCard({ incidentId, refreshKey, onChange }: { incidentId: string; refreshKey: unknown; onChange: () => void }) {
+export function TimelineCard({ incidentId, closed, refreshKey, onChange }: { incidentId: string; closed: boolean; refreshKey: unknown; onChange: () => void }) {
   const canRespond = useCan('respond');
-  const fetched = useFetch<Page<TimelineEvent>>(`/incidents/${incidentId}/timeline`, { limit: 500 }, { refreshKey });
+  const fetched = useFetch<{ data: TimelineEvent[] }>(`/incidents/${incidentId}/timeline`, undefined, { refreshKey });
   const events = fetched.data?.data ?? [];
+  const members = useMembers();
+  const { nameOf } = useChannels();
+  const names = { user: members.nameOf, channel: nameOf };
   return (
     <section className="card stack" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -49,7 +53,7 @@ export function TimelineCard({ incidentId, refreshKey, onChange }: { incidentId:
       {events.length > 0 && (
         <ol className="timeline incident-timeline">
           {events.map((e) => {
-            const { title, detail } = describeEvent(e);
+            const { title, detail } = describeEvent(e, names);
             return (
               <li key={e.id} data-state={eventState(e.kind)}>
                 <span className="row" style={{ gap: '0.4rem' }}>
@@ -64,7 +68,7 @@ export function TimelineCard({ incidentId, refreshKey, onChange }: { incidentId:
           })}
         </ol>
       )}
-      {canRespond && !(fetched.error && isMissingRoute(fetched.error)) && <CommentForm incidentId={incidentId} onAdded={onChange} />}
+      {canRespond && !closed && !(fetched.error && isMissingRoute(fetched.error)) && <CommentForm incidentId={incidentId} onAdded={onChange} />}
     </section>
   );
 }

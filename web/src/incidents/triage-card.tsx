@@ -23,10 +23,10 @@ export function TriageCard({ incident, onChange }: { incident: Incident; onChang
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const send = async (path: string, body: object, done: string) => {
+  const send = async (path: string, body: object, done: string, method: 'POST' | 'PUT' = 'POST') => {
     setBusy(true);
     try {
-      onChange(await client.post<Incident>(`/incidents/${incident.id}/${path}`, body));
+      onChange(await client.request<Incident>(method, `/incidents/${incident.id}/${path}`, { body }));
       toast.info(done);
     } catch (err) {
       toast.error((err as Error).message);
@@ -34,7 +34,7 @@ export function TriageCard({ incident, onChange }: { incident: Incident; onChang
       setBusy(false);
     }
   };
-  const setAssignees = (assignees: string[]) => void send('assignees', { assignees }, 'Assignees updated');
+  const setAssignees = (assignees: string[]) => void send('assignees', { assignees }, 'Assignees updated', 'PUT');
   const why = incident.severityReason;
   return (
     <section className="card stack" aria-labelledby="triage-title">

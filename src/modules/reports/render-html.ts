@@ -35,7 +35,6 @@ const severityRow = (s: SeverityStats) => [s.severity, s.count, minutes(s.mttaMs
 const UPTIME_HEAD = ['name', 'uptime', 'SLA', 'SLA met', 'degraded', 'down', 'maintenance', 'no data'];
 
 function sections(r: Report): string[] {
-  const maxAttempts = Math.max(1, ...r.notifications.byChannelType.map((t) => t.attempts));
   const maxUncovered = Math.max(1, ...r.oncall.schedules.map((s) => s.uncoveredMs));
   return [
     '<h2>Uptime per service</h2>',
@@ -54,7 +53,7 @@ function sections(r: Report): string[] {
     '<h2>Alerts by severity</h2>',
     table(SEVERITY_HEAD, r.alerts.bySeverity.map(severityRow)),
     '<h2>Notification receipts</h2>',
-    barChart('Attempts per channel type (green delivered share)', r.notifications.byChannelType.map((t) => ({ label: t.channelType, value: t.attempts / maxAttempts, text: `${t.delivered}/${t.attempts} delivered`, tone: t.failed > 0 ? ('bad' as const) : ('good' as const) }))),
+    barChart('Delivered share of send attempts per channel type (red when a delivery failed)', r.notifications.byChannelType.map((t) => ({ label: t.channelType, value: t.attempts ? t.delivered / t.attempts : null, text: `${t.delivered}/${t.attempts} delivered`, tone: t.failed > 0 ? ('bad' as const) : ('good' as const) }))),
     table(['channel type', 'attempts', 'delivered', 'failed', 'retrying', 'skipped', 'p50', 'p95'], r.notifications.byChannelType.map((t) => [t.channelType, t.attempts, t.delivered, t.failed, t.retrying, t.skipped, t.latencyP50Ms === null ? null : `${t.latencyP50Ms} ms`, t.latencyP95Ms === null ? null : `${t.latencyP95Ms} ms`])),
     '<h2>Channel tests</h2>',
     table(['channel', 'type', 'enabled', 'tests in period', 'delivered', 'last test', 'last result'], r.notifications.channels.map((c) => [c.name, c.type, c.enabled, c.testsInPeriod, c.testsDelivered, c.lastTestAt ?? 'never', c.lastTestStatus])),

@@ -1,10 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Server } from '../../src/app/serve.ts';
 import { addMemberTo } from '../helpers/auth.ts';
 import { ensureDashboardBuilt, haveChromium, launchBrowser, type Browser } from '../helpers/browser.ts';
 import { sqliteDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { LoopbackTarget } from '../helpers/loopback.ts';
 import { testConfig } from '../helpers/runtime.ts';
 
 if (!haveChromium) console.warn('[e2e] /usr/bin/chromium is missing, so the dashboard end-to-end tests are SKIPPED (apt-get install chromium)');
@@ -12,31 +11,11 @@ if (!haveChromium) console.warn('[e2e] /usr/bin/chromium is missing, so the dash
 const OWNER = { email: 'owner@e2e.example.com', password: 'correct horse battery staple' };
 const VIEWER = { email: 'viewer@e2e.example.com', password: 'correct horse battery staple' };
 
-/** A loopback HTTP target that can be stopped and started again on the same port. */
-class Target {
-  #server: http.Server | null = null;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.#server = http.createServer((_req, res) => res.end('ok'));
-    await new Promise<void>((resolve) => this.#server!.listen(this.port, '127.0.0.1', resolve));
-    this.port = (this.#server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.#server;
-    this.#server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-}
-
 describe.skipIf(!haveChromium)('dashboard end to end', () => {
   let db: TestDatabase;
   let server: Server;
   let browser: Browser;
-  const target = new Target();
+  const target = new LoopbackTarget();
 
   beforeAll(async () => {
     ensureDashboardBuilt();

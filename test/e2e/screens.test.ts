@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Server } from '../../src/app/serve.ts';
 import { addMemberTo, createTokenFor } from '../helpers/auth.ts';
 import { ensureDashboardBuilt, haveChromium, launchBrowser, type Browser } from '../helpers/browser.ts';
 import { sqliteDatabase, type TestDatabase } from '../helpers/databases.ts';
+import { LoopbackReceiver } from '../helpers/loopback.ts';
 import { testConfig } from '../helpers/runtime.ts';
 
 if (!haveChromium) console.warn('[e2e] /usr/bin/chromium is missing, so the screens end-to-end tests are SKIPPED (apt-get install chromium)');
@@ -14,36 +13,12 @@ const OWNER = { email: 'owner@screens.example.com', password: 'correct horse bat
 const VIEWER = { email: 'viewer@screens.example.com', password: 'correct horse battery staple' };
 const ORG = 'screens-corp';
 
-/** A loopback webhook receiver that records every request with its headers and body. */
-class Receiver {
-  readonly requests: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-  #server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      this.requests.push({ headers: req.headers, body });
-      res.end('ok');
-    });
-  });
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/hook`;
-  }
-
-  async stop(): Promise<void> {
-    this.#server.closeAllConnections();
-    await new Promise((resolve) => this.#server.close(resolve));
-  }
-}
-
 describe.skipIf(!haveChromium)('alerting and heartbeat screens end to end', () => {
   let db: TestDatabase;
   let server: Server;
   let browser: Browser;
   let api: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>;
-  const receiver = new Receiver();
+  const receiver = new LoopbackReceiver();
 
   beforeAll(async () => {
     ensureDashboardBuilt();

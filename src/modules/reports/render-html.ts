@@ -70,7 +70,7 @@ const STYLE = `body{font:14px/1.45 system-ui,sans-serif;color:#24292f;max-width:
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;break-after:avoid}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:12px}th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:left}
 th{background:#f6f8fa}tr{break-inside:avoid}figure{margin:.5rem 0}figcaption{font-size:12px;color:#57606a}.note,.none{color:#57606a}
-@media print{body{margin:0;max-width:none}}`;
+.methodology{break-before:page}@media print{body{margin:0;max-width:none}}`;
 
 /** The report as one self-contained printable page: inline CSS and SVG, no scripts, no external assets. */
 export function renderReportHtml(report: Report, options: { title?: string } = {}): string {

@@ -109,14 +109,14 @@ async function claimWhere(
 export async function claimJobs(
   db: Executor,
   dialect: Dialect,
-  options: { owner: string; now: number; leaseMs: number; limit: number; kinds: string[] },
+  options: { owner: string; now: number; leaseMs: number; limit: number; kinds: string[]; expired?: boolean },
 ): Promise<Job[]> {
-  const { owner, now, leaseMs, limit, kinds } = options;
+  const { now, limit, kinds } = options;
   if (kinds.length === 0 || limit <= 0) return [];
   // Two claims, each walking its own index in order and stopping at the limit: jobs whose lease
   // expired (rare), then due pending jobs oldest first. One query with an OR of both would have
   // to sort every due job on every claim, which grows with the backlog.
-  const expired = await claimWhere(db, dialect, options, limit, (eb) => eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]), 'lease_expires_at');
+  const expired = options.expired === false ? [] : await claimWhere(db, dialect, options, limit, (eb) => eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]), 'lease_expires_at');
   const due = expired.length < limit ? await claimWhere(db, dialect, options, limit - expired.length, (eb) => eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]), 'due_at') : [];
   const rows = [...expired, ...due];
   return rows.map(toJob).sort((a, b) => a.dueAt - b.dueAt);

@@ -83,6 +83,7 @@ export class JobRunner {
   #stopping = false;
   #abort = new AbortController();
   #lastTickAt: number | null = null;
+  #expiredCheckAt = 0;
   #lastError: string | null = null;
   #wake: (() => void) | null = null;
 
@@ -130,16 +131,18 @@ export class JobRunner {
   /** Claims what is due and starts it; resolves when those jobs finish. Tests drive this directly. */
   async runOnce(): Promise<RunOnceSummary> {
     const summary: RunOnceSummary = { claimed: 0, completed: 0, failed: 0, retried: 0 };
-    await Promise.all(await this.#claimAndStart(summary));
+    await Promise.all(await this.#claimAndStart(summary, true));
     return summary;
   }
 
   /** Each batch kind not already running claims one batch (one slot each, so single jobs keep the rest); single jobs fill the free slots. */
-  async #claimAndStart(summary: RunOnceSummary): Promise<Promise<void>[]> {
+  async #claimAndStart(summary: RunOnceSummary, lookForExpired: boolean): Promise<Promise<void>[]> {
     const started: Promise<void>[] = [];
     let free = this.#o.concurrency - this.#running.size - this.#batches.size;
-    const claim = (kinds: string[], limit: number) =>
-      claimJobs(this.#o.db, this.#o.dialect, { owner: this.workerId, now: this.#o.clock.now(), leaseMs: this.#o.leaseMs, limit, kinds });
+    const now = this.#o.clock.now();
+    const expired = lookForExpired || now >= this.#expiredCheckAt;
+    if (expired) this.#expiredCheckAt = now + this.#o.pollMs;
+    const claim = (kinds: string[], limit: number) => claimJobs(this.#o.db, this.#o.dialect, { owner: this.workerId, now, leaseMs: this.#o.leaseMs, limit, kinds, expired });
     for (const [kind, { size }] of this.#batchHandlers) {
       if (free <= 0) break;
       if (this.#batches.has(kind)) continue;
@@ -250,7 +253,9 @@ export class JobRunner {
     const loop = async () => {
       if (this.#stopping) return;
       try {
-        await this.#claimAndStart({ claimed: 0, completed: 0, failed: 0, retried: 0 });
+        // Leases expire on a scale of seconds: the loop looks for them once a poll interval, not
+        // after every finished job (runOnce always looks).
+        await this.#claimAndStart({ claimed: 0, completed: 0, failed: 0, retried: 0 }, false);
         this.#lastTickAt = Date.now();
         this.#lastError = null;
       } catch (err) {

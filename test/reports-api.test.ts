@@ -84,6 +84,12 @@ describeEachDialect('reports API', (dialect) => {
     expect(methodology.body).toContain('## Uptime per monitor');
   });
 
+  it('documents the routes in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/reports', '/api/v1/reports/html', '/api/v1/compliance/findings']));
+    expect(doc.paths['/api/v1/reports'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['from', 'to']);
+  });
+
   it('answers the compliance findings', async () => {
     const res = await get('/api/v1/compliance/findings', auditor);
     expect(res.statusCode).toBe(200);

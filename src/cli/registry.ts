@@ -1,7 +1,9 @@
 import type { Command } from './command.ts';
 import { adminCreateCommand } from './commands/admin/create.ts';
 import { auditVerifyCommand } from './commands/audit/verify.ts';
+import { evidenceExportCommand } from './commands/evidence/export.ts';
 import { evidenceRotateKeyCommand } from './commands/evidence/rotate-key.ts';
+import { evidenceVerifyCommand } from './commands/evidence/verify.ts';
 import { complianceCheckCommand } from './commands/compliance/check.ts';
 import { incidentCreateCommand } from './commands/incident/create.ts';
 import { incidentListCommand } from './commands/incident/list.ts';
@@ -42,6 +44,8 @@ export const commands: Command[] = [
   complianceCheckCommand,
   secretsRotateCommand,
   evidenceRotateKeyCommand,
+  evidenceExportCommand,
+  evidenceVerifyCommand,
   monitorListCommand,
   monitorCreateCommand,
   monitorGetCommand,

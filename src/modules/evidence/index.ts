@@ -30,6 +30,10 @@ export { requestTimestamp, timestampTokenImprint } from './witnesses/index.ts';
 export { runEvidenceHour, isDailySlot, DAILY_HOUR_UTC, type HourSummary } from './run-hour.ts';
 export { scheduleEvidenceHour, EVIDENCE_HOUR_JOB } from './jobs.ts';
 export { PUBLISH_JOB } from './schedule-publications.ts';
+export { exportEvidencePack, packPeriod } from './export-pack.ts';
+export { verifyEvidencePack, type PackVerification } from './pack/verify-pack.ts';
+export type { Manifest } from './pack/manifest.ts';
+export type { PackProblem } from './pack/verify-chain.ts';
 export { EVIDENCE_ERRORS } from './errors.ts';
 export * from './schemas.ts';
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SecretBox } from '../../platform/crypto/index.ts';
 import { createWitness } from './create-witness.ts';
 import { deleteWitness } from './delete-witness.ts';
+import { exportEvidencePack } from './export-pack.ts';
 import { getIntegrity } from './get-integrity.ts';
 import { listSigningKeys } from './list-signing-keys.ts';
 import { listWitnesses } from './list-witnesses.ts';
@@ -20,6 +21,10 @@ export function evidenceRoutes(app: FastifyInstance, secrets: () => SecretBox): 
   api.get('/evidence/results/verify', { config: { policy: 'audit' }, schema: { tags, querystring: DayRange, response: { 200: ResultsVerificationOut } } }, async (req) =>
     verifyResultsDigests({ ctx: req.ctx, from: Date.parse(req.query.from), to: Date.parse(req.query.to) }),
   );
+  api.post('/evidence/packs', { config: { policy: 'audit' }, schema: { tags, body: DayRange, description: 'A signed evidence pack (tar) for the whole UTC days from..to' } }, async (req, reply) => {
+    const pack = await exportEvidencePack({ ctx: req.ctx, input: req.body });
+    return reply.header('content-type', 'application/x-tar').header('content-disposition', `attachment; filename="${pack.fileName}"`).send(pack.archive);
+  });
   api.get('/evidence/witnesses', { config: { policy: 'audit' }, schema: { tags, response: { 200: z.object({ data: z.array(Witness), nextCursor: z.null() }) } } }, async (req) => ({
     data: await listWitnesses({ ctx: req.ctx, secrets }),
     nextCursor: null,

@@ -1,0 +1,80 @@
+import { recordAudit } from '../audit/index.ts';
+import { allOrganizations } from '../auth/index.ts';
+import { buildReport, MAX_REPORT_DAYS, renderReportCsv, renderReportHtml } from '../reports/index.ts';
+import { DAY } from '../../platform/clock.ts';
+import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
+import { signBytes } from '../../platform/crypto/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { csv, chainSegment, digestsCsv } from './pack/collect.ts';
+import { MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256, type Manifest } from './pack/manifest.ts';
+import { packMethodology } from './pack/methodology.ts';
+import { renderReportPdf } from './pack/report-pdf.ts';
+import { writeTar, type PackFile } from './pack/tar.ts';
+import { CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE } from './pack/verify-chain.ts';
+import type { DayRange } from './schemas.ts';
+import { currentSigningKey } from './signing-keys.ts';
+import { checkpointsBetween, iso, loadPublicKeys } from './store.ts';
+import { committedDigests } from './verify-results-digests.ts';
+
+const invalid = (path: string, message: string) => new AppError('EVIDENCE_RANGE_INVALID', `${path}: ${message}`, { details: { issues: [{ path, message }] } });
+
+/** Whole UTC days, `to` included, clamped to now. */
+export function packPeriod(range: DayRange, now: number): { from: number; to: number } {
+  const from = Date.parse(`${range.from}T00:00:00Z`);
+  const to = Math.min(Date.parse(`${range.to}T00:00:00Z`) + DAY, now);
+  if (!(from < to)) throw invalid('from', 'the period must start before it ends and before now');
+  if (to - from > MAX_REPORT_DAYS * DAY) throw invalid('to', `a pack spans at most ${MAX_REPORT_DAYS} days`);
+  return { from, to };
+}
+
+const text = (path: string, content: string): PackFile => ({ path, content: Buffer.from(content, 'utf8') });
+const jsonFile = (path: string, value: unknown) => text(path, `${JSON.stringify(value, null, 2)}\n`);
+
+/**
+ * One signed archive of the period's evidence: the report (HTML, PDF, CSV, JSON), the audit-chain
+ * segment with its checkpoints and keys, the committed result digests, the methodology, and a
+ * manifest of SHA-256s signed with the instance key. The export itself is audited.
+ */
+export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayRange }): Promise<{ archive: Buffer; manifest: Manifest; fileName: string }> {
+  assertCan(ctx, 'audit');
+  const now = ctx.clock.now();
+  const { from, to } = packPeriod(input, now);
+  const org = (await allOrganizations(ctx.db)).find((o) => o.id === ctx.orgId) ?? { id: ctx.orgId, slug: ctx.orgId };
+  const reader: Ctx = { ...ctx, role: 'auditor' };
+  const report = await buildReport({ ctx: reader, input: { from: iso(from), to: iso(to) } });
+  const events = await chainSegment(reader, from, to);
+  const checkpoints = await checkpointsBetween(ctx.db, ctx.orgId, from, to);
+  const digests = await committedDigests(reader, from, to - 1);
+  const key = await currentSigningKey(ctx.db, ctx.config.dataDir, now);
+  const chain = { fromSeq: events[0]?.seq ?? null, toSeq: events.at(-1)?.seq ?? null, events: events.length, checkpoints: checkpoints.length };
+  const files: PackFile[] = [
+    text('report.html', renderReportHtml(report, { title: `Evidence report: ${org.slug}` })),
+    { path: 'report.pdf', content: await renderReportPdf(report, { organization: org.slug, createdAt: iso(now), keyId: key.keyId, chain, resultsDays: digests.length }) },
+    text('methodology.md', packMethodology),
+    jsonFile('data/report.json', report),
+    text('data/report.csv', renderReportCsv(report)),
+    text('data/uptime-monitors.csv', csv(['monitorId', 'name', 'service', 'uptime', 'degradedRatio', 'upMs', 'degradedMs', 'downMs', 'maintenanceMs', 'pausedMs', 'noDataMs'], report.uptime.monitors.map((m) => [m.monitorId, m.name, m.service, m.uptime, m.degradedRatio, m.upMs, m.degradedMs, m.downMs, m.maintenanceMs, m.pausedMs, m.noDataMs]))),
+    jsonFile('data/results-digests.json', digests),
+    text('data/results-digests.csv', digestsCsv(digests)),
+    text(EVENTS_FILE, events.map((e) => `${JSON.stringify(e)}\n`).join('')),
+    jsonFile(CHECKPOINTS_FILE, checkpoints),
+    jsonFile(KEYS_FILE, await loadPublicKeys(ctx.db)),
+  ];
+  const manifest: Manifest = {
+    format: PACK_FORMAT,
+    version: 1,
+    organization: { id: org.id, slug: org.slug },
+    period: { from: iso(from), to: iso(to) },
+    createdAt: iso(now),
+    keyId: key.keyId,
+    chain,
+    files: files.map((f) => ({ path: f.path, bytes: f.content.length, sha256: sha256(f.content) })),
+  };
+  const manifestFile = jsonFile(MANIFEST, manifest);
+  files.push(manifestFile, text(SIGNATURE, `${signBytes(key, manifestFile.content)}\n`), text(PUBLIC_KEY, key.publicKeyPem));
+  const archive = await writeTar(files, new Date(now));
+  await inTransaction(ctx, (tx) =>
+    recordAudit(tx, { action: 'evidence_pack.export', subject: { type: 'evidence_pack', id: `${manifest.period.from}/${manifest.period.to}` }, data: { period: manifest.period, manifestSha256: sha256(manifestFile.content), bytes: archive.length } }),
+  );
+  return { archive, manifest, fileName: `custos-evidence-${org.slug}-${input.from}-${input.to}.tar` };
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appModules } from '../src/app/modules.ts';
 import { raiseAlert, resolveAlert, updateRoutes } from '../src/modules/alerts/index.ts';
 import { listAuditEvents, verifyAuditChain } from '../src/modules/audit/index.ts';
-import { acknowledgeIncident, getIncident, getTimeline, listIncidents, updateSeverityPolicy, DEFAULT_POLICY, type IncidentDeps } from '../src/modules/incidents/index.ts';
+import { acknowledgeIncident, getIncident, getTimeline, listIncidents, updateSeverityPolicy, DEFAULT_POLICY } from '../src/modules/incidents/index.ts';
 import { listChannels } from '../src/modules/notifications/index.ts';
 import { createContactMethod, createEscalationPolicy, createSchedule, listEscalationEvents, type ChannelDirectory } from '../src/modules/oncall/index.ts';
 import { MINUTE, ManualClock } from '../src/platform/clock.ts';

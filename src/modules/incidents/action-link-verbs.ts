@@ -6,7 +6,7 @@ import type { IncidentDeps } from './deps.ts';
 import { orgMembers } from './members.ts';
 import { resolveIncident } from './resolve-incident.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, presentIncident } from './store.ts';
+import { getIncidentInOrg, orgOfIncident, presentIncident } from './store.ts';
 
 /** A signed link that acknowledges or resolves the incident as `userId` until it expires (default a day, at most a week). */
 export async function createActionLink({ ctx, deps, id, input }: { ctx: Ctx; deps: IncidentDeps; id: string; input: { action: LinkAction; userId?: string; expiresInMinutes?: number } }) {
@@ -20,11 +20,12 @@ export async function createActionLink({ ctx, deps, id, input }: { ctx: Ctx; dep
 
 /** Checks a link (signature, expiry, that its user is still a member) and answers what it would act on. */
 export async function inspectActionLink({ services, deps, token, action }: { services: Services; deps: IncidentDeps; token: string; action: LinkAction }) {
-  const unverified = readLink(token);
-  const ctx = serviceCtx(services, unverified.orgId);
+  const orgId = await orgOfIncident(services.db, readLink(token).incidentId);
+  if (!orgId) throw new AppError('INCIDENT_NOT_FOUND', 'Incident not found');
+  const ctx = serviceCtx(services, orgId);
   const claims = await verifyLink(ctx, deps.secrets(), token, action);
   const actor = await linkActor(ctx, claims);
-  const incident = await presentIncident(ctx, await getIncidentInOrg(ctx, claims.incidentId));
+  const incident = { ...(await presentIncident(ctx, await getIncidentInOrg(ctx, claims.incidentId))), orgId };
   return { claims, actor, incident };
 }
 
@@ -37,7 +38,7 @@ async function linkActor(ctx: Ctx, claims: LinkClaims): Promise<Ctx['actor']> {
 
 /** Acts on a link: acknowledges or resolves as actor `link` for the person it was issued to. */
 export async function actOnLink({ services, deps, token, action }: { services: Services; deps: IncidentDeps; token: string; action: LinkAction }): Promise<Incident> {
-  const { claims, actor } = await inspectActionLink({ services, deps, token, action });
-  const ctx: Ctx = { ...serviceCtx(services, claims.orgId, actor, 'responder') };
+  const { claims, actor, incident } = await inspectActionLink({ services, deps, token, action });
+  const ctx = serviceCtx(services, incident.orgId, actor, 'responder');
   return action === 'ack' ? acknowledgeIncident({ ctx, id: claims.incidentId, note: 'from a signed link' }) : resolveIncident({ ctx, id: claims.incidentId, note: 'from a signed link' });
 }

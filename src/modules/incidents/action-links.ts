@@ -10,7 +10,6 @@ export const DEFAULT_LINK_TTL_MS = 24 * 3_600_000;
 
 /** What a signed link carries: the incident, the action, who it was issued to and until when it works. */
 export interface LinkClaims {
-  orgId: string;
   incidentId: string;
   action: LinkAction;
   userId: string | null;
@@ -33,36 +32,50 @@ async function linkKey(ctx: Ctx, box: SecretBox): Promise<Buffer> {
   return Buffer.from(box.decrypt(row.sealed_key), 'base64');
 }
 
-const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(`custos-incident-link.v1.${body}`).digest();
+const VERSION = 1;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const uuidBytes = (id: string) => Buffer.from(id.replaceAll('-', ''), 'hex');
+const uuidText = (b: Buffer) => b.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+// Truncated to 128 bits so the whole token fits in one URL path segment (Fastify's 100-character parameter limit).
+const mac = (key: Buffer, orgId: string, body: string) => createHmac('sha256', key).update(`custos-incident-link.v1.${orgId}.${body}`).digest().subarray(0, 16);
 
-/** A token `<claims>.<HMAC-SHA256>`, both base64url: the claims are readable, only Custos can sign them. */
-export async function signLink(ctx: Ctx, box: SecretBox, claims: Omit<LinkClaims, 'orgId'>): Promise<string> {
-  const body = Buffer.from(JSON.stringify({ o: ctx.orgId, i: claims.incidentId, a: claims.action, u: claims.userId, e: claims.expiresAt })).toString('base64url');
-  return `${body}.${mac(await linkKey(ctx, box), body).toString('base64url')}`;
+/**
+ * A compact token `<claims>.<HMAC>` in base64url: version, action, expiry (seconds), incident id
+ * and optional user id as bytes. The claims are readable; only Custos can sign them.
+ */
+export async function signLink(ctx: Ctx, box: SecretBox, claims: LinkClaims): Promise<string> {
+  if (!UUID.test(claims.incidentId) || (claims.userId !== null && !UUID.test(claims.userId))) throw new AppError('INCIDENT_LINK_INVALID', 'Links name incidents and users by their UUIDs');
+  const head = Buffer.alloc(7);
+  head[0] = VERSION;
+  head[1] = LINK_ACTIONS.indexOf(claims.action);
+  head.writeUIntBE(Math.floor(claims.expiresAt / 1000), 2, 5);
+  const body = Buffer.concat([head, uuidBytes(claims.incidentId), ...(claims.userId ? [uuidBytes(claims.userId)] : [])]).toString('base64url');
+  return `${body}.${mac(await linkKey(ctx, box), ctx.orgId, body).toString('base64url')}`;
 }
 
 const invalid = () => new AppError('INCIDENT_LINK_INVALID', 'This link is not valid: it was altered or cut short');
 
-/** Reads a token's claims without trusting them (to find the organization whose key checks it). */
+/** Reads a token's claims without trusting them (to find the incident, whose organization's key checks it). */
 export function readLink(token: string): LinkClaims {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) throw invalid();
-  try {
-    const c = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    if (typeof c.o !== 'string' || typeof c.i !== 'string' || !LINK_ACTIONS.includes(c.a) || typeof c.e !== 'number' || (c.u !== null && typeof c.u !== 'string')) throw invalid();
-    return { orgId: c.o, incidentId: c.i, action: c.a, userId: c.u, expiresAt: c.e };
-  } catch {
-    throw invalid();
-  }
+  const bytes = Buffer.from(body, 'base64url');
+  if ((bytes.length !== 23 && bytes.length !== 39) || bytes[0] !== VERSION || !LINK_ACTIONS[bytes[1]] || bytes.toString('base64url') !== body) throw invalid();
+  return {
+    action: LINK_ACTIONS[bytes[1]],
+    expiresAt: bytes.readUIntBE(2, 5) * 1000,
+    incidentId: uuidText(bytes.subarray(7, 23)),
+    userId: bytes.length === 39 ? uuidText(bytes.subarray(23, 39)) : null,
+  };
 }
 
-/** Checks the signature in constant time, then the expiry; `ctx` must be the token's organization. */
+/** Checks the signature in constant time, then the expiry; `ctx` must be the incident's organization. */
 export async function verifyLink(ctx: Ctx, box: SecretBox, token: string, action: LinkAction): Promise<LinkClaims> {
   const claims = readLink(token);
-  if (claims.orgId !== ctx.orgId || claims.action !== action) throw invalid();
+  if (claims.action !== action) throw invalid();
   const [body, signature] = token.split('.');
   const given = Buffer.from(signature, 'base64url');
-  const expected = mac(await linkKey(ctx, box), body);
+  const expected = mac(await linkKey(ctx, box), ctx.orgId, body);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   if (ctx.clock.now() >= claims.expiresAt) throw new AppError('INCIDENT_LINK_EXPIRED', 'This link has expired');
   return claims;

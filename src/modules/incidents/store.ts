@@ -167,3 +167,9 @@ export async function appendTimeline(ctx: Ctx, incidentId: string, entry: Timeli
   const eventId = (await recordTimeline(ctx, incidentId, entry))!;
   return toEvent(await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('id', '=', eventId).executeTakeFirstOrThrow());
 }
+
+/** The organization an incident belongs to, whatever the caller's (only for signed links, which are checked with that organization's key). */
+export async function orgOfIncident(db: Executor, incidentId: string): Promise<string | null> {
+  const row = await incidentsDb(db).selectFrom('incidents').select('org_id').where('id', '=', incidentId).executeTakeFirst();
+  return row?.org_id ?? null;
+}

@@ -55,7 +55,9 @@ const RunbooksPage = lazyPage(runbooks, 'RunbooksPage');
 const RunbookPage = lazyPage<{ id: string }>(runbooks, 'RunbookPage');
 const NewRunbookPage = lazyPage(runbooks, 'NewRunbookPage');
 const EditRunbookPage = lazyPage<{ id: string }>(runbooks, 'EditRunbookPage');
-const ReviewPage = lazyPage<{ incidentId: string }>(() => import('./reviews/screens.ts'), 'ReviewPage');
+const reviews = () => import('./reviews/screens.ts');
+const ReviewPage = lazyPage<{ incidentId: string }>(reviews, 'ReviewPage');
+const ReviewsPage = lazyPage(reviews, 'ReviewsPage');
 
 const errors = () => import('./errors/screens.ts');
 const ErrorProjectsPage = lazyPage(errors, 'ErrorProjectsPage');
@@ -114,6 +116,7 @@ export function AppRoutes() {
         <Route path="/incidents/severity-policy" component={SeverityPolicyPage} />
         <Route path="/incidents/:id/review">{(p) => <ReviewPage key={p.id} incidentId={p.id} />}</Route>
         <Route path="/incidents/:id">{(p) => <IncidentDetailPage key={p.id} id={p.id} />}</Route>
+        <Route path="/reviews" component={ReviewsPage} />
         <Route path="/runbooks" component={RunbooksPage} />
         <Route path="/runbooks/new" component={NewRunbookPage} />
         <Route path="/runbooks/:id/edit">{(p) => <EditRunbookPage id={p.id} />}</Route>

@@ -60,6 +60,11 @@ export function IncidentDetailPage({ id }: { id: string }) {
             resolved after <strong>{formatDuration((incident.mttrSeconds ?? 0) * 1000)}</strong>
           </span>
         )}
+        {incident.escalationPolicyId && (
+          <span>
+            paged through <Link href={`/escalation-policies/${incident.escalationPolicyId}`}>its escalation policy</Link>
+          </span>
+        )}
         {incident.closedAt && (
           <span>
             closed <Time value={incident.closedAt} />

@@ -37,9 +37,11 @@ export function LabelRulesField({ value, onChange, errors }: { value: LabelRule[
           </RuleShell>
         ))}
       </ol>
-      <Button size="sm" onClick={() => onChange([...value, { name: '', matchers: [''], severity: 'P1' }])}>
-        Add label rule
-      </Button>
+      <div>
+        <Button size="sm" onClick={() => onChange([...value, { matchers: [''], severity: 'P1' }])}>
+          Add label rule
+        </Button>
+      </div>
     </>
   );
 }
@@ -63,9 +65,11 @@ export function CalendarRulesField({ value, onChange, errors }: { value: Calenda
           </RuleShell>
         ))}
       </ol>
-      <Button size="sm" onClick={() => onChange([...value, { name: '', dates: [], from: ['P1'], to: 'P0' }])}>
-        Add calendar rule
-      </Button>
+      <div>
+        <Button size="sm" onClick={() => onChange([...value, { name: '', dates: [], from: ['P1'], to: 'P0' }])}>
+          Add calendar rule
+        </Button>
+      </div>
     </>
   );
 }

@@ -34,7 +34,7 @@ function PolicyForm({ policy, onSaved }: { policy: SeverityPolicy; onSaved: (p: 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run(async () => {
-      const body = { ...doc, tiers: fromDrafts(tiers), labelRules: doc.labelRules.map((r) => ({ ...r, matchers: r.matchers.map((m) => m.trim()).filter(Boolean) })) };
+      const body = { ...doc, tiers: fromDrafts(tiers), labelRules: doc.labelRules.map((r) => ({ ...r, name: r.name?.trim() || undefined, matchers: r.matchers.map((m) => m.trim()).filter(Boolean) })) };
       const saved = await client.put<SeverityPolicy>('/severity-policy', body);
       toast.info(`Severity policy saved (version ${saved.version})`);
       onSaved(saved);

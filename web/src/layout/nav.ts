@@ -20,6 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/escalation-policies', label: 'Escalation policies', permission: 'read' },
   { path: '/me/paging', label: 'How I am paged', permission: 'read' },
   { path: '/runbooks', label: 'Runbooks', permission: 'read' },
+  { path: '/reviews', label: 'Reviews', permission: 'read' },
   { path: '/channels', label: 'Channels', permission: 'read' },
   { path: '/integrations', label: 'Integrations', permission: 'read' },
   { path: '/maintenance', label: 'Maintenance', permission: 'read' },

@@ -19,6 +19,7 @@ import {
   listKeys,
 } from '../src/modules/errortracking/index.ts';
 import { addHoliday } from '../src/modules/calendar/index.ts';
+import { addActionItem, openReview } from '../src/modules/reviews/index.ts';
 import { createRunbook } from '../src/modules/runbooks/index.ts';
 import { createWitness } from '../src/modules/evidence/index.ts';
 import { createComponent, createMaintenance, createPageIncident, createStatusPage } from '../src/modules/statuspages/index.ts';
@@ -177,7 +178,18 @@ const RUNBOOK_FIXTURES: Record<string, Fixture> = {
   '/api/v1/business-calendar/holidays/:date': async (a) => ({ params: { date: (await addHoliday({ ctx: a, input: { date: new Date(Date.UTC(2030, 0, ++n)).toISOString().slice(0, 10), name: 'Holiday' } })).date } }),
   '/api/v1/runbooks/:id/versions/:version/restore': async (a) => ({ params: { id: await runbook(a), version: '1' } }),
 };
+const review = async (a: Ctx) => (await openReview({ ctx: a, input: { incidentId: await incident(a) } })).review.id;
+const REVIEW_FIXTURES: Record<string, Fixture> = {
+  '/api/v1/reviews/:id': async (a) => ({ params: { id: await review(a) }, body: { summary: 'Edited' } }),
+  '/api/v1/reviews/:id/file': async (a) => ({ params: { id: await review(a) } }),
+  '/api/v1/reviews/:id/action-items': async (a) => ({ params: { id: await review(a) }, body: { title: 'Fix it' } }),
+  '/api/v1/reviews/:id/action-items/:itemId': async (a) => {
+    const id = await review(a);
+    return { params: { id, itemId: (await addActionItem({ ctx: a, reviewId: id, input: { title: 'Fix it', status: 'open' } })).id }, body: { status: 'done' } };
+  },
+};
 const FIXTURES: Record<string, Fixture> = {
+  ...REVIEW_FIXTURES,
   ...RUNBOOK_FIXTURES,
   ...ONCALL_FIXTURES,
   ...ERROR_FIXTURES,

@@ -13,6 +13,7 @@ import { createOncallModule, type ChannelDirectory, type ChannelRef } from '../m
 import { reportsModule } from '../modules/reports/index.ts';
 import { runbooksModule } from '../modules/runbooks/index.ts';
 import { calendarModule } from '../modules/calendar/index.ts';
+import { reviewsModule } from '../modules/reviews/index.ts';
 import { createStatusPagesModule, type MonitorFacts } from '../modules/statuspages/index.ts';
 import { DAY } from '../platform/clock.ts';
 import { serviceCtx, systemActor } from '../platform/context.ts';
@@ -24,7 +25,7 @@ export function appModules(): CustosModule[] {
   const monitors = createMonitorsModule();
   const notifications = createNotificationsModule();
   const oncall = createOncallModule({ channels: (runtime) => channelDirectory(runtime, notifications.channels) });
-  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), incidentsModule, createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, calendarModule, reportsModule, createEvidenceModule()];
+  return [auditModule, authModule, monitors, createHeartbeatsModule({ probes: monitors.probes, presenters: monitors.presenters }), alertsModule, notifications, oncall, createLiveModule(), createStatusPagesModule({ facts: monitorFacts }), incidentsModule, createErrorTrackingModule(), createIntegrationsModule(), runbooksModule, calendarModule, reviewsModule, reportsModule, createEvidenceModule()];
 }
 
 /** On-call sees the organization's channels only through this adapter over the notifications module's verbs. */

@@ -7,6 +7,7 @@ import { createCheckpoint } from './create-checkpoint.ts';
 import { detectDrift } from './detect-drift.ts';
 import { registerEvidenceJobs, scheduleEvidenceHour } from './jobs.ts';
 import { publishCheckpoint } from './publish-checkpoint.ts';
+import { exportPreviousMonth, isMonthlySlot } from './monthly-export.ts';
 import { evidenceRoutes } from './routes.ts';
 import { isDailySlot, type HourStep } from './run-hour.ts';
 import { PUBLISH_JOB, schedulePublications, type PublishJobPayload } from './schedule-publications.ts';
@@ -31,6 +32,8 @@ export { runEvidenceHour, isDailySlot, DAILY_HOUR_UTC, type HourSummary } from '
 export { scheduleEvidenceHour, EVIDENCE_HOUR_JOB } from './jobs.ts';
 export { PUBLISH_JOB } from './schedule-publications.ts';
 export { exportEvidencePack, packPeriod } from './export-pack.ts';
+export { exportPreviousMonth } from './monthly-export.ts';
+export { getEvidenceSettings, updateEvidenceSettings } from './evidence-settings.ts';
 export { verifyEvidencePack, type PackVerification } from './pack/verify-pack.ts';
 export type { Manifest } from './pack/manifest.ts';
 export type { PackProblem } from './pack/verify-chain.ts';
@@ -43,6 +46,7 @@ export const evidenceHourSteps: HourStep[] = [
   { name: 'publish', run: (ctx, slot) => schedulePublications({ ctx, slot }) },
   { name: 'drift', run: (ctx, slot) => detectDrift({ ctx, mode: isDailySlot(slot) ? 'full' : 'recent' }) },
   { name: 'results-digest', when: isDailySlot, run: (ctx) => commitResultsDigest({ ctx }) },
+  { name: 'monthly-export', when: isMonthlySlot, run: (ctx, slot) => exportPreviousMonth({ ctx, slot }) },
 ];
 
 /** Signed checkpoints of every audit chain, witnesses, drift detection and evidence packs. */

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { SecretBox } from '../../platform/crypto/index.ts';
 import { createWitness } from './create-witness.ts';
 import { deleteWitness } from './delete-witness.ts';
+import { getEvidenceSettings, updateEvidenceSettings } from './evidence-settings.ts';
 import { exportEvidencePack } from './export-pack.ts';
 import { getIntegrity } from './get-integrity.ts';
 import { listSigningKeys } from './list-signing-keys.ts';
 import { listWitnesses } from './list-witnesses.ts';
-import { CreateWitnessInput, DayRange, Integrity, ResultsVerificationOut, SigningKeys, Witness } from './schemas.ts';
+import { CreateWitnessInput, DayRange, EvidenceSettings, Integrity, ResultsVerificationOut, SigningKeys, Witness } from './schemas.ts';
 import { verifyResultsDigests } from './verify-results-digests.ts';
 
 const tags = ['evidence'];
@@ -25,6 +26,10 @@ export function evidenceRoutes(app: FastifyInstance, secrets: () => SecretBox): 
     const pack = await exportEvidencePack({ ctx: req.ctx, input: req.body });
     return reply.header('content-type', 'application/x-tar').header('content-disposition', `attachment; filename="${pack.fileName}"`).send(pack.archive);
   });
+  api.get('/evidence/settings', { config: { policy: 'audit' }, schema: { tags, response: { 200: EvidenceSettings } } }, async (req) => getEvidenceSettings({ ctx: req.ctx }));
+  api.put('/evidence/settings', { config: { policy: 'admin' }, schema: { tags, body: EvidenceSettings, response: { 200: EvidenceSettings } } }, async (req) =>
+    updateEvidenceSettings({ ctx: req.ctx, input: req.body }),
+  );
   api.get('/evidence/witnesses', { config: { policy: 'audit' }, schema: { tags, response: { 200: z.object({ data: z.array(Witness), nextCursor: z.null() }) } } }, async (req) => ({
     data: await listWitnesses({ ctx: req.ctx, secrets }),
     nextCursor: null,

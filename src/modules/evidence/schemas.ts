@@ -83,3 +83,13 @@ export const ResultsVerificationOut = z.object({
   daysExpired: z.array(z.string()).describe('committed days whose raw results are past retention'),
   firstProblem: z.object({ day: z.string(), monitorId: z.string(), reason: z.string(), detail: z.string() }).nullable(),
 });
+
+export const EvidenceSettings = z.object({
+  exportDir: z
+    .string()
+    .max(1000)
+    .refine((p) => p.startsWith('/'), 'must be an absolute path')
+    .nullable()
+    .describe('where the pack of each past month is written on the 1st (01:00 UTC); null: no monthly export'),
+});
+export type EvidenceSettings = z.infer<typeof EvidenceSettings>;

@@ -7,7 +7,7 @@ import { Severity } from './schemas.ts';
 import { findAlertRow } from './store.ts';
 import { suppressAlert } from './suppress-alert.ts';
 
-export const MONITOR_FLIP_JOB = 'monitor.flip';
+export { MONITOR_FLIP_JOB } from '../monitors/index.ts';
 
 /** What the monitoring scheduler enqueues on each state change (`flip:<flipId>`). */
 export interface MonitorFlip {

@@ -17,7 +17,7 @@ export { setMonitorPaused } from './set-paused.ts';
 export { testMonitor } from './test-monitor.ts';
 export { MonitorPresenters, type MonitorPresenter } from './presenters.ts';
 export { evaluate, visibleState } from './evaluate.ts';
-export { recordExternalState, readExternalMonitors, externalMonitorsChangedSince, MONITOR_FLIP_JOB, type ExternalStateChange, type ExternalFlip, type ExternalMonitor, type RecordedExternalState } from './record-external-state.ts';
+export { recordExternalState, readExternalMonitors, externalMonitorsChangedSince, type ExternalStateChange, type ExternalFlip, type ExternalMonitor, type RecordedExternalState } from './record-external-state.ts';
 export { HeartbeatSettings, HEARTBEAT_SLUG, PUSH_TOKEN, DEFAULT_HEARTBEAT_PERIOD_S } from './probes/heartbeat.ts';
 export { MONITOR_ERRORS } from './errors.ts';
 export * from './schemas.ts';
@@ -26,7 +26,7 @@ export type { MonitorState, HealthState } from './schema.ts';
 export { getUptime, getLatencySeries, listCheckResults, listFlips, listCoverageGaps, listCertificates, summarizeUptime, getRetention, updateRetention } from './history/index.ts';
 export { computeRollups, applyRetention, ensureHistoryJobs, ROLLUP_JOB, RETENTION_JOB, RETENTION_DEFAULTS, type RollupSummary, type RetentionSummary } from './history/index.ts';
 export * from './history/schemas.ts';
-export { MonitorScheduler, FLIP_JOB, MONITOR_STATE_TOPIC, type MonitorSchedulerOptions, type FlushSummary } from './engine/index.ts';
+export { MonitorScheduler, FLIP_JOB, FLIP_JOB as MONITOR_FLIP_JOB, MONITOR_STATE_TOPIC, type MonitorSchedulerOptions, type FlushSummary } from './engine/index.ts';
 export { createMaintenanceWindow, listMaintenanceWindows, getMaintenanceWindow, updateMaintenanceWindow, deleteMaintenanceWindow, activeMaintenance } from './maintenance/index.ts';
 export * from './maintenance/schemas.ts';
 

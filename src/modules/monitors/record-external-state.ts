@@ -5,8 +5,8 @@ import { enqueueJob } from '../../platform/jobs/index.ts';
 import { visibleState } from './evaluate.ts';
 import type { HealthState, MonitorsTable, MonitorState } from './schema.ts';
 import { monitorsDb } from './store.ts';
+import { FLIP_JOB } from './engine/flush.ts';
 
-export const MONITOR_FLIP_JOB = 'monitor.flip';
 export const MONITOR_STATE_TOPIC = 'monitor.state';
 
 /** A health report from outside the scheduler (a heartbeat ping or deadline, a push). */
@@ -115,7 +115,7 @@ async function record(db: Executor, now: number, changes: ExternalStateChange[])
   }
   for (const f of flips) {
     await enqueueJob(db, now, {
-      kind: MONITOR_FLIP_JOB,
+      kind: FLIP_JOB,
       orgId: f.orgId,
       dueAt: now,
       idempotencyKey: `flip:${f.id}`,

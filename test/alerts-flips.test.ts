@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getAlert, listAlerts } from '../src/modules/alerts/index.ts';
-import { createDefaultProbeRegistry, createMonitor } from '../src/modules/monitors/index.ts';
+import { createDefaultProbeRegistry, createMonitor, deleteMonitor } from '../src/modules/monitors/index.ts';
 import { MINUTE, ManualClock, SECOND } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
@@ -117,6 +117,16 @@ describeEachDialect('monitor flips and alert.raise jobs', (dialect) => {
     await flip(ctx, monitorId, 'up', 'down', refused);
     await flip(ctx, monitorId, 'down', 'paused', { cause: 'paused', actor: 'someone' });
     expect(await monitorAlert(ctx)).toMatchObject([{ status: 'resolved', annotations: { resolution: 'monitor paused' } }]);
+  });
+
+  it('resolves the alert of a deleted monitor with a note', async () => {
+    const { ctx, monitorId } = await setup();
+    await flip(ctx, monitorId, 'up', 'down', refused);
+    expect(await monitorAlert(ctx)).toMatchObject([{ status: 'firing' }]);
+    clock.advance(MINUTE);
+    await deleteMonitor({ ctx, id: monitorId });
+    await drain(t.runtime);
+    expect(await monitorAlert(ctx)).toMatchObject([{ status: 'resolved', annotations: { resolution: 'monitor deleted' } }]);
   });
 
   it('ignores a flip older than the change already applied', async () => {

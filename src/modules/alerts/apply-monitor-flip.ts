@@ -79,7 +79,7 @@ async function resolveIfAny(ctx: Ctx, dedupKey: string, at: number, annotations?
 /**
  * Maps a monitor's state change to its alert (dedup key `monitor:<id>`): down fires (severity from
  * the monitor's `severity` label, else critical), degraded fires as a warning, up resolves, paused
- * resolves with a note, maintenance flags the alert so nothing is sent, pending changes nothing.
+ * and deleted resolve with a note, maintenance flags the alert so nothing is sent, pending changes nothing.
  */
 export async function applyMonitorFlip({ ctx, flip }: { ctx: Ctx; flip: MonitorFlip }): Promise<FlipOutcome> {
   const dedupKey = `monitor:${flip.monitorId}`;
@@ -103,6 +103,8 @@ export async function applyMonitorFlip({ ctx, flip }: { ctx: Ctx; flip: MonitorF
       return resolveIfAny(ctx, dedupKey, when);
     case 'paused':
       return resolveIfAny(ctx, dedupKey, when, { resolution: 'monitor paused' });
+    case 'deleted':
+      return resolveIfAny(ctx, dedupKey, when, { resolution: 'monitor deleted' });
     case 'maintenance':
       return (await suppressAlert({ ctx, dedupKey, reason: 'maintenance', at: when }))?.suppressed === 'maintenance' ? 'suppressed' : 'ignored';
     default:

@@ -14,6 +14,7 @@ import { DeclareDialog } from './declare-dialog.tsx';
 import { IncidentStatusBadge, PriorityBadge } from './incident-badges.tsx';
 import { IncidentFilterBar, incidentQuery, useIncidentFilters } from './incident-filters.tsx';
 import { CLOCK_STATE, currentClock } from './sla.ts';
+import { StatsCard } from './stats-card.tsx';
 import type { Incident } from './types.ts';
 
 function SlaCell({ incident, now }: { incident: Incident; now: number }) {
@@ -119,6 +120,7 @@ export function IncidentsPage() {
           <LoadMore list={list} />
         </div>
       )}
+      <StatsCard />
       {declaring && <DeclareDialog onClose={() => setDeclaring(false)} />}
     </div>
   );

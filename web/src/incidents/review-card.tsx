@@ -1,9 +1,11 @@
 import { Link } from 'wouter';
+import { useCan } from '../auth/session.tsx';
 import { Time } from '../components/time.tsx';
 import type { Incident } from './types.ts';
 
 /** Whether a post-incident review is required and done, with the way to it. */
 export function ReviewCard({ incident }: { incident: Incident }) {
+  const canRespond = useCan('respond');
   const done = !!incident.reviewDoneAt;
   return (
     <section className="card stack" aria-labelledby="review-title">
@@ -20,7 +22,7 @@ export function ReviewCard({ incident }: { incident: Incident }) {
         )}
       </p>
       <Link href={`/incidents/${incident.id}/review`} style={{ alignSelf: 'flex-start' }} className={`btn btn-sm${!done && incident.reviewRequired && incident.status !== 'triggered' ? ' btn-primary' : ''}`}>
-        {done ? 'Open the review' : 'Write the review'}
+        {done ? 'Open the review' : canRespond ? 'Write the review' : 'See the draft'}
       </Link>
     </section>
   );

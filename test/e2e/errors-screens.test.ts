@@ -234,6 +234,11 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await page.getByLabel('Severity by value (optional)').fill('payments=critical');
     await page.getByRole('button', { name: 'Create rule' }).click();
     await page.getByText(/When tag domain \(severity by value: payments→critical\)/).waitFor();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByLabel('Rule name').fill('Payment errors page the payments team');
+    expect(await page.getByLabel('When').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.getByText('Payment errors page the payments team', { exact: true }).waitFor();
     await page.getByLabel('Also scrub these fields').fill('basket_owner');
     await page.getByLabel('Forward events to another DSN').fill('not a dsn');
     await page.getByRole('button', { name: 'Save project' }).click();

@@ -61,7 +61,8 @@ function IssueList({ project }: { project: Project }) {
         <div className="card issue-table" role="table" aria-label="Issues" aria-rowcount={hasMore ? -1 : items.length + 1}>
           <div role="row" className="issue-row issue-head">
             <span role="columnheader" className="col-issue">
-              Issue
+              {items.length.toLocaleString()}
+              {hasMore ? '+' : ''} issue{items.length === 1 && !hasMore ? '' : 's'}
             </span>
             <span role="columnheader" className="col-count num">
               Events

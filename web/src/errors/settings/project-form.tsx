@@ -72,6 +72,9 @@ export function ProjectForm({ project, onSaved }: { project: Project; onSaved: (
           placeholder={project.forwarding.enabled ? 'leave empty to keep the current target' : 'https://<key>@sentry.example.com/42'}
           hint={project.forwarding.enabled ? <>Now forwarding (scrubbed) to <code>{project.forwarding.target}</code>. The DSN is stored encrypted and never shown.</> : 'Optional: keep an existing Sentry as a second sink. Events are forwarded after scrubbing.'}
         />
+        <p className="small muted" style={{ margin: 0 }}>
+          Grouping config <code>{project.groupingConfig}</code>: events with the same exception type and app frames (or the same message shape) form one issue.
+        </p>
         {project.forwarding.enabled && <CheckboxField label="Stop forwarding" checked={form.stopForwarding} onChange={(e) => setForm((f) => ({ ...f, stopForwarding: e.target.checked }))} />}
       </fieldset>
       {canWrite && (

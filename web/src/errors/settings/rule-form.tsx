@@ -7,7 +7,8 @@ import { SubmitCancel } from '../../components/submit-cancel.tsx';
 import { DurationField, durationSeconds, type DurationValue } from '../../components/duration-field.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
 import { labelsToText, textToLabels } from '../../components/labels.tsx';
-import { LEVELS, type RuleKind } from '../types.ts';
+import { splitSeconds } from '../../components/duration-field.tsx';
+import { LEVELS, type AlertRule, type RuleKind } from '../types.ts';
 
 export const RULE_KINDS: Array<{ value: RuleKind; label: string }> = [
   { value: 'new_issue', label: 'A new issue appears' },
@@ -20,6 +21,26 @@ const SEVERITIES = ['critical', 'error', 'warning', 'info'].map((s) => ({ value:
 
 const INITIAL = { name: '', kind: 'new_issue' as RuleKind, severity: 'error', interval: { amount: '30', unit: 60 } as DurationValue, threshold: '100', windowMinutes: '5', level: 'error', key: '', value: '', severityByValue: '' };
 type Draft = typeof INITIAL;
+
+const text = (v: unknown, fallback: string) => (v === undefined || v === null ? fallback : String(v));
+
+/** A saved rule as the form edits it. */
+function draftOf(rule: AlertRule): Draft {
+  const s = rule.settings;
+  return {
+    ...INITIAL,
+    name: rule.name,
+    kind: rule.kind,
+    severity: rule.severity,
+    interval: splitSeconds(rule.actionIntervalSeconds),
+    threshold: text(s.threshold, INITIAL.threshold),
+    windowMinutes: text(s.windowMinutes, INITIAL.windowMinutes),
+    level: text(s.level, INITIAL.level),
+    key: text(s.key, ''),
+    value: text(s.value, ''),
+    severityByValue: s.severityByValue ? labelsToText(s.severityByValue as Record<string, string>) : '',
+  };
+}
 
 function settingsOf(d: Draft): Record<string, unknown> {
   switch (d.kind) {
@@ -34,24 +55,27 @@ function settingsOf(d: Draft): Record<string, unknown> {
   }
 }
 
-export function RuleForm({ projectId, onDone }: { projectId: string; onDone: (created: boolean) => void }) {
+/** Creates a rule, or edits `rule` (its kind stays). */
+export function RuleForm({ projectId, rule, onDone }: { projectId: string; rule?: AlertRule; onDone: (saved: boolean) => void }) {
   const client = useClient();
-  const [d, setD] = useState<Draft>(INITIAL);
+  const [d, setD] = useState<Draft>(() => (rule ? draftOf(rule) : INITIAL));
   const { error, busy, run, errors } = useSave();
   const set = (k: Exclude<keyof Draft, 'interval'>) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await client.post(`/projects/${projectId}/alert-rules`, { name: d.name, kind: d.kind, severity: d.severity, actionIntervalSeconds: durationSeconds(d.interval), settings: settingsOf(d) });
+      const common = { name: d.name, severity: d.severity, actionIntervalSeconds: durationSeconds(d.interval), settings: settingsOf(d) };
+      if (rule) await client.patch(`/projects/${projectId}/alert-rules/${rule.id}`, common);
+      else await client.post(`/projects/${projectId}/alert-rules`, { ...common, kind: d.kind });
       onDone(true);
     });
   };
   return (
-    <form className="stack sub-form" onSubmit={submit} noValidate aria-label="New alert rule">
-      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
+    <form className="stack sub-form" onSubmit={submit} noValidate aria-label={rule ? `Edit ${rule.name}` : 'New alert rule'}>
+      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title={rule ? 'Not saved.' : 'Not created.'} />}
       <div className="form-grid">
         <TextField label="Rule name" value={d.name} onChange={set('name')} error={errors('name')} placeholder="New checkout errors" autoFocus />
-        <SelectField label="When" value={d.kind} onChange={set('kind')} options={RULE_KINDS} error={errors('kind')} />
+        <SelectField label="When" value={d.kind} onChange={set('kind')} options={RULE_KINDS} error={errors('kind')} disabled={!!rule} />
         <SelectField label="Alert severity" value={d.severity} onChange={set('severity')} options={SEVERITIES} error={errors('severity')} />
         <DurationField label="At most once per" value={d.interval} onChange={(interval) => setD((x) => ({ ...x, interval }))} error={errors('actionIntervalSeconds')} hint="Per issue; new issues and regressions always fire." />
         {d.kind === 'frequency' && (
@@ -69,7 +93,7 @@ export function RuleForm({ projectId, onDone }: { projectId: string; onDone: (cr
           </>
         )}
       </div>
-      <SubmitCancel label="Create rule" busy={busy} onCancel={() => onDone(false)} />
+      <SubmitCancel label={rule ? 'Save rule' : 'Create rule'} busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -35,6 +35,34 @@ function describe(rule: AlertRule): string {
   }
 }
 
+function RuleItem({ rule: r, canWrite, onEdit, onToggle, onDelete }: { rule: AlertRule; canWrite: boolean; onEdit: () => void; onToggle: () => void; onDelete: () => Promise<void> }) {
+  return (
+    <li>
+      <span className="row">
+        <strong>{r.name}</strong>
+        <SeverityBadge severity={r.severity} />
+        {!r.enabled && <span className="badge" data-state="paused">Disabled</span>}
+        {canWrite && (
+          <span className="row" style={{ marginLeft: 'auto' }}>
+            <Button size="sm" variant="ghost" onClick={onEdit}>
+              Edit
+            </Button>
+            <Button size="sm" variant="ghost" onClick={onToggle}>
+              {r.enabled ? 'Disable' : 'Enable'}
+            </Button>
+            <ConfirmButton size="sm" title={`Delete ${r.name}?`} confirmLabel="Delete rule" onConfirm={onDelete} message={<p>Alerts it already raised stay until their issues are resolved.</p>}>
+              Delete
+            </ConfirmButton>
+          </span>
+        )}
+      </span>
+      <span className="small muted">
+        When {describe(r)} · {every(r.actionIntervalSeconds)}
+      </span>
+    </li>
+  );
+}
+
 /** Rules that raise alerts (routed, silenced and notified like any other) from the project's issues. */
 export function RulesCard({ projectId }: { projectId: string }) {
   const client = useClient();
@@ -42,6 +70,7 @@ export function RulesCard({ projectId }: { projectId: string }) {
   const canWrite = useCan('write');
   const rules = useFetch<Page<AlertRule>>(`/projects/${projectId}/alert-rules`);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const run = async (request: () => Promise<unknown>) => {
     try {
       await request();
@@ -75,28 +104,29 @@ export function RulesCard({ projectId }: { projectId: string }) {
       {rules.data && items.length === 0 && !adding && <p className="muted">No rules: issues are recorded, but nobody is alerted.</p>}
       {items.length > 0 && (
         <ul className="event-list">
-          {items.map((r) => (
-            <li key={r.id}>
-              <span className="row">
-                <strong>{r.name}</strong>
-                <SeverityBadge severity={r.severity} />
-                {!r.enabled && <span className="badge" data-state="paused">Disabled</span>}
-                {canWrite && (
-                  <span className="row" style={{ marginLeft: 'auto' }}>
-                    <Button size="sm" variant="ghost" onClick={() => void run(() => client.patch(`/projects/${projectId}/alert-rules/${r.id}`, { enabled: !r.enabled }))}>
-                      {r.enabled ? 'Disable' : 'Enable'}
-                    </Button>
-                    <ConfirmButton size="sm" title={`Delete ${r.name}?`} confirmLabel="Delete rule" onConfirm={() => run(() => client.delete(`/projects/${projectId}/alert-rules/${r.id}`))} message={<p>Alerts it already raised stay until their issues are resolved.</p>}>
-                      Delete
-                    </ConfirmButton>
-                  </span>
-                )}
-              </span>
-              <span className="small muted">
-                When {describe(r)} · {every(r.actionIntervalSeconds)}
-              </span>
-            </li>
-          ))}
+          {items.map((r) =>
+            editing === r.id ? (
+              <li key={r.id}>
+                <RuleForm
+                  projectId={projectId}
+                  rule={r}
+                  onDone={(saved) => {
+                    setEditing(null);
+                    if (saved) rules.reload();
+                  }}
+                />
+              </li>
+            ) : (
+              <RuleItem
+                key={r.id}
+                rule={r}
+                canWrite={canWrite}
+                onEdit={() => setEditing(r.id)}
+                onToggle={() => void run(() => client.patch(`/projects/${projectId}/alert-rules/${r.id}`, { enabled: !r.enabled }))}
+                onDelete={() => run(() => client.delete(`/projects/${projectId}/alert-rules/${r.id}`))}
+              />
+            ),
+          )}
         </ul>
       )}
       <p className="small muted" style={{ margin: 0 }}>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, type Browser } from '../helpers/browser.ts';
+import { addMemberTo } from '../helpers/auth.ts';
 import { apiAs, completeFirstRun, startDashboard, type Api, type Dashboard } from '../helpers/dashboard.ts';
 import { LoopbackReceiver, LoopbackTarget } from '../helpers/loopback.ts';
 
@@ -100,6 +101,55 @@ describe.skipIf(!haveChromium)('incident response end to end', () => {
     expect(closed).toMatchObject({ status: 'closed', reviewDoneAt: expect.any(String), mttaSeconds: expect.any(Number), mttrSeconds: expect.any(Number) });
     const kinds = (await ok('GET', `/incidents/${id}/timeline`)).data.map((e: { kind: string }) => e.kind);
     for (const kind of ['incident.created', 'alert.attached', 'incident.acknowledged', 'incident.resolved', 'incident.closed']) expect(kinds).toContain(kind);
+  });
+
+  it('builds a schedule and an escalation policy in the UI and overrides a shift from the calendar', { timeout: 120_000 }, async () => {
+    const { page } = browser;
+    await addMemberTo(dashboard.server.runtime, ORG, 'responder', 'ana@incidents.example.com');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+    await page.getByRole('link', { name: 'On-call schedules' }).click();
+    await page.getByRole('link', { name: 'Create a schedule' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Platform primary');
+    await page.getByLabel('First shift on').fill(yesterday);
+    await page.getByLabel('Shift length').selectOption('daily');
+    await page.getByLabel('Add a participant').selectOption({ label: 'Olive Owner (owner@incidents.example.com)' });
+    await page.getByLabel('Add a participant').selectOption({ label: 'ana (ana@incidents.example.com)' });
+    await browser.screenshot('incidents-10-schedule-form');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await page.getByRole('heading', { name: 'Platform primary' }).waitFor();
+    await page.locator('.cal-now').waitFor();
+    expect(await page.locator('.cal-piece[data-kind="layer"]').count()).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => page.locator('.on-call-now strong').textContent()).toMatch(/Olive Owner|ana/);
+    await browser.screenshot('incidents-11-schedule-calendar');
+
+    // A click on a shift proposes an override over it.
+    await page.locator('button.cal-piece').last().click();
+    await page.getByRole('heading', { name: 'Override', exact: true }).waitFor();
+    await page.getByLabel('Who is on call').selectOption({ label: 'ana' });
+    await page.getByLabel('Note (optional)').fill('Swap for the weekend');
+    await browser.screenshot('incidents-12-override-dialog');
+    await page.getByRole('button', { name: 'Create override' }).click();
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Overrides' }) }).getByText('Swap for the weekend').waitFor();
+    await page.locator('.cal-piece[data-kind="override"]').first().waitFor();
+    const schedule = (await ok('GET', '/schedules')).data[0];
+    expect((await ok('GET', `/schedules/${schedule.id}/overrides`)).data).toMatchObject([{ note: 'Swap for the weekend' }]);
+
+    await page.getByRole('link', { name: 'Escalation policies' }).click();
+    await page.getByRole('link', { name: 'New policy' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Platform P0');
+    await page.getByLabel('Step 1 target 1', { exact: true }).selectOption({ label: 'Platform primary' });
+    await page.getByRole('button', { name: 'Add step' }).click();
+    await page.getByLabel('Step 2 delay (minutes)').fill('30');
+    await page.getByLabel('Step 2 target 1', { exact: true }).selectOption({ label: 'ana' });
+    await page.getByLabel('Repeat the whole policy').fill('2');
+    await browser.screenshot('incidents-13-policy-form');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Platform P0' });
+    await row.getByText('after 30 min').waitFor();
+    await browser.screenshot('incidents-14-policies');
+    const made = (await ok('GET', '/escalation-policies')).data.find((p: { name: string }) => p.name === 'Platform P0');
+    expect(made).toMatchObject({ repeat: 2, steps: [{ delayMinutes: 0, targets: [{ type: 'schedule', id: schedule.id }] }, { delayMinutes: 30, targets: [{ type: 'user' }] }] });
   });
 });
 

@@ -27,7 +27,7 @@ export function IssueDetailPage({ id }: { id: string }) {
   const eventId = params.get('event');
   const fetched = useFetch<IssueDetail>(`/issues/${id}`);
   const project = useFetch<Project>(fetched.data ? `/projects/${fetched.data.projectId}` : null);
-  useLiveReload(fetched.reload, { everyMs: 30_000 });
+  useLiveReload(fetched.reload, { everyMs: 30_000, monitorIds: [] });
   const issue = fetched.data;
 
   if (fetched.error) return <LoadFailure error={fetched.error} what="Issue" back={{ href: '/errors', label: 'Back to projects' }} />;

@@ -31,8 +31,10 @@ function IssueList({ project }: { project: Project }) {
     sort: filters.sort,
     limit: PAGE,
   });
-  useLiveReload(list.reload, { everyMs: 30_000 });
   const { items, hasMore, loading, loadMore } = list;
+  // On a timer only (no monitor ids: monitor events say nothing about issues). A refresh brings back
+  // the first page only: skip it once more pages are loaded, or the list would jump.
+  useLiveReload(() => items.length <= PAGE && list.reload(), { everyMs: 30_000, monitorIds: [] });
   const onRange = useCallback((_first: number, last: number) => {
     if (hasMore && !loading && last >= items.length - 20) loadMore();
   }, [hasMore, loading, items.length, loadMore]);

@@ -9,6 +9,7 @@ import { useToast } from '../components/toasts.tsx';
 import { LoadFailed } from './not-found.tsx';
 import { PolicyForm } from './policy-form.tsx';
 import { PolicySteps } from './policy-steps.tsx';
+import { PolicyUsage } from './policy-usage.tsx';
 import { useTargets } from './use-targets.ts';
 import type { EscalationPolicy } from './types.ts';
 
@@ -64,6 +65,7 @@ export function PolicyPage({ id }: { id: string }) {
           )
         }
       />
+      <PolicyUsage policyId={policy.id} />
       {canWrite ? (
         <PolicyForm key={policy.updatedAt} policy={policy} />
       ) : (

@@ -148,6 +148,19 @@ describeEachDialect('post-incident reviews', (dialect) => {
     expect((await call('GET', '/reviews', undefined, otherAdmin)).json().data).toEqual([]);
   });
 
+  it('files once when two people file at the same moment', async () => {
+    const incidentId = await resolvedIncident('P1', 'Queue backlog');
+    const id: string = (await call('POST', '/reviews', { incidentId }, responder)).json().id;
+    await call('PATCH', `/reviews/${id}`, { contributingFactors: 'A slow consumer.' }, responder);
+    const both = await Promise.all([call('POST', `/reviews/${id}/file`, undefined, responder), call('POST', `/reviews/${id}/file`, undefined, admin)]);
+    expect(both.map((r) => [r.statusCode, r.json().status])).toEqual([
+      [200, 'filed'],
+      [200, 'filed'],
+    ]);
+    expect((await listAuditEvents({ ctx, input: { action: 'review.file', subject: `review:${id}`, limit: 10 } })).data).toHaveLength(1);
+    expect((await listAuditEvents({ ctx, input: { action: 'incident.review_done', subject: `incident:${incidentId}`, limit: 10 } })).data).toHaveLength(1);
+  });
+
   it('reminds the assignees when a review is overdue, on the driven clock, and audits it', async () => {
     const channel = await call('POST', '/channels', { name: 'reviews hook', type: 'webhook', settings: { url: `${receiver.url}/hook`, secret: 'a signing secret for reviews' } });
     expect(channel.statusCode).toBe(201);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/http/build-app.ts';
 import { listAuditEvents } from '../src/modules/audit/index.ts';
-import { putRunbook } from '../src/modules/runbooks/index.ts';
+import { getRunbook, listRunbookVersions, putRunbook, updateRunbook } from '../src/modules/runbooks/index.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { createOrgWithOwner, createTokenFor } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
@@ -123,5 +123,15 @@ describeEachDialect('runbooks API', (dialect) => {
     expect((await putRunbook({ ctx: ctxA, input })).outcome).toBe('unchanged');
     const updated = await putRunbook({ ctx: ctxA, input: { ...input, body: '# two' } });
     expect(updated).toMatchObject({ outcome: 'updated', runbook: { version: 2, body: '# two' } });
+  });
+
+  it('never loses an edit when two land at once: each is its own version or refused', async () => {
+    const made = await create('racy', { service: 'race' });
+    const edits = await Promise.allSettled(['# one', '# two', '# three'].map((body) => updateRunbook({ ctx: ctxA, id: made.id, input: { body } })));
+    const saved = edits.filter((e) => e.status === 'fulfilled');
+    for (const e of edits) if (e.status === 'rejected') expect((e.reason as { code: string }).code).toBe('RUNBOOK_VERSION_CONFLICT');
+    const versions = (await listRunbookVersions({ ctx: ctxA, id: made.id })).data.map((v) => v.version);
+    expect(versions).toEqual(Array.from({ length: saved.length + 1 }, (_, i) => saved.length + 1 - i));
+    expect((await getRunbook({ ctx: ctxA, id: made.id })).version).toBe(saved.length + 1);
   });
 });

@@ -192,6 +192,9 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     expect(await page.locator('.page').textContent()).not.toContain('u-7@example.com');
     await page.getByText(/event 1 of 3/).waitFor();
     await browser.screenshot('errors-07-issue-sourcemapped');
+    await page.getByText('Raw event (JSON, as stored)').click();
+    expect(await page.locator('.raw-event pre').textContent()).toContain('"symbolicated": true');
+    await page.getByText('Raw event (JSON, as stored)').click();
     await page.getByRole('link', { name: 'Older →' }).click();
     await page.getByText(/event 2 of 3/).waitFor();
     await page.getByRole('button', { name: /Show \d+ library frames?/ }).first().click();

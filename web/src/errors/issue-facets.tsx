@@ -1,5 +1,6 @@
+import { Link } from 'wouter';
 import { Time } from '../components/time.tsx';
-import type { IssueDetail } from './types.ts';
+import { projectHref, type IssueDetail } from './types.ts';
 
 /** The issue's tag values with their share of events, the way people scan them for a pattern. */
 export function TagFacets({ issue }: { issue: IssueDetail }) {
@@ -35,7 +36,9 @@ export function ReleaseTimeline({ issue }: { issue: IssueDetail }) {
     <ol className="timeline">
       {issue.releases.map((r) => (
         <li key={r.release} data-state={r.regressed ? 'down' : r.release === issue.firstRelease ? 'degraded' : undefined}>
-          <strong className="mono small">{r.release}</strong>
+          <Link href={`${projectHref(issue.projectId)}?status=all&release=${encodeURIComponent(r.release)}`} className="mono small strong-link" title="Issues seen in this release">
+            {r.release}
+          </Link>
           <span className="small">
             {' '}
             · {r.count.toLocaleString()} event{r.count === 1 ? '' : 's'}

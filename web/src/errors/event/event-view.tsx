@@ -1,9 +1,21 @@
+import { useState } from 'react';
 import { Time } from '../../components/time.tsx';
-import type { EventDetail } from '../types.ts';
+import type { EventData, EventDetail } from '../types.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { EventContext } from './event-context.tsx';
 import { ExceptionChain, Frames } from './exception-chain.tsx';
 import { readBreadcrumbs, readExceptions, readMessage, readThreadStack } from './read-event.ts';
+
+/** The stored JSON, built only once opened (an event can be a megabyte). */
+function RawEvent({ data }: { data: EventData }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="raw-event" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="small">Raw event (JSON, as stored)</summary>
+      {open && <pre tabIndex={0}>{JSON.stringify(data, null, 2)}</pre>}
+    </details>
+  );
+}
 
 /** One stored event: its message, exception chain with stacks, breadcrumbs and context. */
 export function EventView({ event }: { event: EventDetail }) {
@@ -64,6 +76,7 @@ export function EventView({ event }: { event: EventDetail }) {
           As stored: personal data and credentials were removed before the event was written.
         </p>
         <EventContext event={event.data} />
+        <RawEvent data={event.data} />
       </section>
     </>
   );

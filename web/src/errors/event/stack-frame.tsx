@@ -29,7 +29,7 @@ export function StackFrame({ frame, open: initiallyOpen }: { frame: Frame; open:
   return (
     <li className="frame" data-in-app={frame.inApp || undefined}>
       <button type="button" className="frame-head" aria-expanded={hasBody ? open : undefined} onClick={() => hasBody && setOpen(!open)} disabled={!hasBody}>
-        <span className="frame-file mono">
+        <span className="frame-file mono" title={frame.absPath ?? frame.filename}>
           {where(frame)}
           <span className="muted">{position(frame.lineno, frame.colno)}</span>
         </span>

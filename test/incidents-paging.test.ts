@@ -105,6 +105,10 @@ describeEachDialect('incidents from alerts: paging, acknowledgement and restart 
       }
       expect(await paged(c2, incident.id, people)).toEqual(['ann/chat', 'bob/chat']);
       expect(slack.requests.filter((r) => r.path === `/${slug}/pager`)).toHaveLength(2);
+      // Acknowledging the incident acknowledges its alerts: the route's channel hears of it and the group stops repeating.
+      const toAlertsChannel = slack.requests.filter((r) => r.path === `/${slug}/alerts`);
+      expect(toAlertsChannel).toHaveLength(2);
+      expect(toAlertsChannel[1].body).toContain('ACKNOWLEDGED');
 
       const steps = (await listEscalationEvents({ ctx: c2, subject: { type: 'incident', id: incident.id } })).filter((e) => e.kind === 'escalation.step');
       expect(steps.map((e) => [e.step, e.at])).toEqual([0, 30].map((m, i) => [i, new Date(T0 + m * MINUTE).toISOString()]));
@@ -118,6 +122,7 @@ describeEachDialect('incidents from alerts: paging, acknowledgement and restart 
       for (const kind of ['incident.created', 'alert.attached', 'escalation.started', 'escalation.step', 'notification.sent', 'notification.delivered', 'sla.breached', 'incident.acknowledged', 'escalation.acknowledged']) {
         expect(kinds).toContain(kind);
       }
+      expect(kinds.slice(0, 2)).toEqual(['incident.created', 'alert.attached']);
       expect(timeline.find((e) => e.kind === 'incident.acknowledged')!.actor).toMatchObject({ type: 'user', id: people.bob.id });
       expect(timeline.filter((e) => e.kind === 'notification.sent').map((e) => e.detail?.userId)).toEqual([people.ann.id, people.bob.id]);
       expect(timeline.map((e) => e.at)).toEqual(timeline.map((e) => e.at).toSorted());

@@ -40,9 +40,12 @@ export async function getTimeline({ ctx, id }: { ctx: Ctx; id: string }): Promis
   assertCan(ctx, 'read');
   const row = await getIncidentInOrg(ctx, id);
   const reader = { ...ctx, role: 'owner' as const };
-  const own = (await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('org_id', '=', ctx.orgId).where('incident_id', '=', id).execute()).map(toEvent);
+  const own = (await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('org_id', '=', ctx.orgId).where('incident_id', '=', id).orderBy('at').orderBy('seq').execute()).map(toEvent);
   const escalation = (await listEscalationEvents({ ctx: reader, subject: subjectOf(row) })).map(fromEscalation);
   const dispatches = [...own.map((e) => e.detail?.dispatchId), ...escalation.filter((e) => e.kind === 'notification.sent').map((e) => e.detail?.dispatchId)].filter((d): d is string => typeof d === 'string');
   const receipts = await receiptsOf(reader, dispatches);
-  return [...own, ...escalation, ...receipts].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // At the same instant: the creation, the incident's other events, then escalation, then receipts.
+  const ranked = [own, escalation, receipts].flatMap((events, rank) => events.map((event, i) => ({ event, rank: event.kind === 'incident.created' ? -1 : rank, i })));
+  ranked.sort((a, b) => (a.event.at < b.event.at ? -1 : a.event.at > b.event.at ? 1 : a.rank - b.rank || a.i - b.i));
+  return ranked.map((r) => r.event);
 }

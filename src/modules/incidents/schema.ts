@@ -64,6 +64,8 @@ export type IncidentEventsTable = {
   event_key: string | null;
   at: number;
   kind: string;
+  /** Order within the incident when events share a millisecond. */
+  seq: number;
   actor_type: string;
   actor_id: string;
   actor_display: string;
@@ -163,4 +165,5 @@ async function incidentsUp(schema: Schema): Promise<void> {
 
 export const incidentMigrations: Record<string, CustosMigration> = {
   '2026-11-25-0900-incidents': { up: (db) => incidentsUp(db.schema) },
+  '2026-11-25-0910-incident-event-seq': { up: (db) => db.schema.alterTable('incident_events').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute() },
 };

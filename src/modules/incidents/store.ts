@@ -119,7 +119,7 @@ export async function remindersOf(ctx: Ctx, rows: IncidentsTable[]): Promise<Map
     .where('incident_id', 'in', ids)
     .where('kind', '=', BREACH_REMINDER_KIND)
     .orderBy('at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   const flaggedAt = new Map(rows.map((r) => [r.id, num(r.breach_flagged_at)]));
   for (const e of events) {
@@ -146,8 +146,10 @@ export interface TimelineEntry {
 /** Appends one event to the incident's timeline with the context's actor; its id, or null when its key was recorded before. */
 export async function recordTimeline(ctx: Ctx, incidentId: string, entry: TimelineEntry): Promise<string | null> {
   const now = ctx.clock.now();
+  const last = await incidentsDb(ctx.db).selectFrom('incident_events').select((eb) => eb.fn.max('seq').as('seq')).where('incident_id', '=', incidentId).executeTakeFirst();
   const row: IncidentEventsTable = {
     id: newId(now),
+    seq: Number(last?.seq ?? 0) + 1,
     org_id: ctx.orgId,
     incident_id: incidentId,
     event_key: entry.key ?? null,

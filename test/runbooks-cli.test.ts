@@ -57,4 +57,11 @@ describe('custos runbook', () => {
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain('RUNBOOK_NOT_FOUND');
   });
+
+  it('puts several files only when every one is valid', () => {
+    const good = file('good-one.md', '---\nmatch: { domain: auth }\n---\n# Good\n');
+    expect(custos(['runbook', 'put', good, file('broken-two.md', 'no labels'), '--org', 'cli-rb']).code).toBe(2);
+    const both = custos(['runbook', 'put', good, file('good-two.md', '---\nmatch: { domain: db }\n---\n# Also good\n'), '--org', 'cli-rb']);
+    expect(both.stdout).toContain('created good-one (version 1)\ncreated good-two (version 1)');
+  });
 });

@@ -19,15 +19,20 @@ function read(path: string): string {
 export const runbookPutCommand: Command = {
   topic: 'runbook',
   verb: 'put',
-  summary: 'Create or update a runbook from a markdown file with YAML front matter (runbooks as code)',
-  usage: '<file.md>   front matter: slug (default the file name), title (default the first # heading), match: { service: payments }, note',
+  summary: 'Create or update runbooks from markdown files with YAML front matter (runbooks as code)',
+  usage: '<file.md>…   front matter: slug (default the file name), title (default the first # heading), match: { service: payments }, note',
   options: { ...orgOption },
   async run({ config, options, positionals, output, io }) {
-    const path = positionals[0];
-    if (!path) throw new ValidationError([{ path: 'file', message: 'give the markdown file to put' }]);
-    const input = parseRunbookDocument(read(path), { slug: basename(path, extname(path)).toLowerCase() });
-    const result = await withRuntime(config(), async (runtime) => putRunbook({ ctx: await orgContext(runtime, String(options.org)), input }));
-    if (output === 'json') return printResult(io, output, result);
-    io.stdout(`${result.outcome} ${result.runbook.slug} (version ${result.runbook.version})`);
+    if (positionals.length === 0) throw new ValidationError([{ path: 'file', message: 'give the markdown files to put' }]);
+    // Every file is read and checked before anything is written, so a bad file changes nothing.
+    const inputs = positionals.map((path) => parseRunbookDocument(read(path), { slug: basename(path, extname(path)).toLowerCase() }));
+    const results = await withRuntime(config(), async (runtime) => {
+      const ctx = await orgContext(runtime, String(options.org));
+      const done = [];
+      for (const input of inputs) done.push(await putRunbook({ ctx, input }));
+      return done;
+    });
+    if (output === 'json') return printResult(io, output, results.length === 1 ? results[0] : results);
+    for (const r of results) io.stdout(`${r.outcome} ${r.runbook.slug} (version ${r.runbook.version})`);
   },
 };

@@ -2,7 +2,7 @@ import { raiseAlert } from '../alerts/index.ts';
 import { getChainHead, verifyChain } from '../audit/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { eventAt } from './chain-reader.ts';
-import { checkpointProblem, type Checkpoint } from './checkpoint.ts';
+import { checkpointVerifier, type Checkpoint } from './checkpoint.ts';
 import { loadIntegrity, saveIntegrity, toVerification, type ChainProblem, type Verification } from './integrity-state.ts';
 import { evidenceDb, loadPublicKeys, toCheckpoint } from './store.ts';
 
@@ -16,9 +16,9 @@ async function checkpointsFrom(ctx: Ctx, fromSeq: number): Promise<Checkpoint[]>
 }
 
 async function checkpointMismatch(ctx: Ctx, checkpoints: Checkpoint[]): Promise<ChainProblem | null> {
-  const keys = await loadPublicKeys(ctx.db);
+  const checkpointProblem = checkpointVerifier(await loadPublicKeys(ctx.db));
   for (const c of checkpoints) {
-    const bad = checkpointProblem(c, keys);
+    const bad = checkpointProblem(c);
     if (bad) return { seq: c.seq, reason: 'checkpoint_signature', detail: `the checkpoint of ${c.at} is not valid: ${bad}` };
     const event = await eventAt(ctx, c.seq);
     if (!event) return { seq: c.seq, reason: 'checkpoint_missing_event', detail: `the checkpoint of ${c.at} names event ${c.seq}, which is not stored` };

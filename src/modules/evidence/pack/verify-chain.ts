@@ -1,5 +1,5 @@
 import { hashAuditEvent, type AuditEvent } from '../../audit/index.ts';
-import { checkpointProblem, type Checkpoint, type PublicKeyRecord } from '../checkpoint.ts';
+import { checkpointVerifier, type Checkpoint, type PublicKeyRecord } from '../checkpoint.ts';
 
 export const EVENTS_FILE = 'audit/events.jsonl';
 export const CHECKPOINTS_FILE = 'audit/checkpoints.json';
@@ -30,10 +30,11 @@ export function chainProblem(orgId: string, events: AuditEvent[]): PackProblem |
 /** Every checkpoint is signed by a key valid at its time, and those inside the segment sign the stored event's hash. */
 export function checkpointsProblem(orgId: string, events: AuditEvent[], checkpoints: Checkpoint[], keys: PublicKeyRecord[]): PackProblem | null {
   const bySeq = new Map(events.map((e) => [e.seq, e]));
+  const checkpointProblem = checkpointVerifier(keys);
   for (const [i, c] of checkpoints.entries()) {
     const where = `${CHECKPOINTS_FILE} entry ${i + 1} (${c.at}, event ${c.seq})`;
     if (c.orgId !== orgId) return { where, reason: 'foreign_checkpoint', detail: `the checkpoint is of organization ${c.orgId}` };
-    const bad = checkpointProblem(c, keys);
+    const bad = checkpointProblem(c);
     if (bad) return { where, reason: 'checkpoint_signature', detail: bad };
     const event = bySeq.get(c.seq);
     if (event && event.hash !== c.hash) return { where, reason: 'checkpoint_mismatch', detail: `event ${c.seq}'s hash differs from the one signed at ${c.at}` };

@@ -1,13 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
-import type { Page } from '../api/types.ts';
-import { useFetch } from '../api/use-fetch.ts';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/field.tsx';
 import { Modal } from '../components/modal.tsx';
-import type { EscalationPolicy } from '../oncall/types.ts';
+import { useEscalationPolicies } from '../oncall/escalation-policy-field.tsx';
 import { useSave } from '../api/use-save.ts';
 import { SEVERITIES, type Incident } from './types.ts';
 
@@ -15,7 +13,7 @@ import { SEVERITIES, type Incident } from './types.ts';
 export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const client = useClient();
   const [, navigate] = useLocation();
-  const policies = useFetch<Page<EscalationPolicy>>('/escalation-policies');
+  const { policies } = useEscalationPolicies();
   const save = useSave();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -36,7 +34,7 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
         <TextField label="Title" required value={title} onChange={(e) => setTitle(e.target.value)} error={save.errors('title')} placeholder="Checkout failing for card payments" autoFocus />
         <div className="form-grid">
           <SelectField label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value)} error={save.errors('severity')} options={[{ value: '', label: 'Policy default' }, ...SEVERITIES.map((s) => ({ value: s, label: s }))]} />
-          <SelectField label="Page through" value={policyId} onChange={(e) => setPolicyId(e.target.value)} error={save.errors('escalationPolicyId')} options={[{ value: '', label: 'Nobody (no escalation)' }, ...(policies.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
+          <SelectField label="Page through" value={policyId} onChange={(e) => setPolicyId(e.target.value)} error={save.errors('escalationPolicyId')} options={[{ value: '', label: 'Nobody (no escalation)' }, ...policies.map((p) => ({ value: p.id, label: p.name }))]} />
         </div>
         <TextAreaField label="What is happening" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={save.errors('description')} />
         <CheckboxField label="Possible personal-data breach" checked={possibleBreach} onChange={(e) => setPossibleBreach(e.target.checked)} hint="Starts the 72-hour regulator-notification clock (UK GDPR Art. 33)." />

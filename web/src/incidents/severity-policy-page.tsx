@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
-import { ROLES, type Page, type Role } from '../api/types.ts';
+import { ROLES, type Role } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useSave } from '../api/use-save.ts';
 import { useCan } from '../auth/session.tsx';
@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
-import type { EscalationPolicy } from '../oncall/types.ts';
+import { useEscalationPolicies } from '../oncall/escalation-policy-field.tsx';
 import type { SeverityPolicy, SeverityPolicyDocument } from './policy-types.ts';
 import { CalendarRulesField, LabelRulesField } from './rules-fields.tsx';
 import { SeverityChecks } from './severity-checks.tsx';
@@ -26,7 +26,7 @@ function PolicyForm({ policy, onSaved }: { policy: SeverityPolicy; onSaved: (p: 
   const toast = useToast();
   const canWrite = useCan('write');
   const save = useSave();
-  const policies = useFetch<Page<EscalationPolicy>>('/escalation-policies');
+  const { policies } = useEscalationPolicies();
   const [doc, setDoc] = useState<SeverityPolicyDocument>(policy.document);
   const [tiers, setTiers] = useState(() => toDrafts(policy.document.tiers));
   const set = (change: Partial<SeverityPolicyDocument>) => setDoc((d) => ({ ...d, ...change }));
@@ -83,7 +83,7 @@ function PolicyForm({ policy, onSaved }: { policy: SeverityPolicy; onSaved: (p: 
           value={breach.escalationPolicyId ?? ''}
           onChange={(e) => set({ breachNotification: { ...breach, escalationPolicyId: e.target.value || null } })}
           error={save.errors('breachNotification.escalationPolicyId')}
-          options={[{ value: '', label: 'No escalation policy' }, ...(policies.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+          options={[{ value: '', label: 'No escalation policy' }, ...policies.map((p) => ({ value: p.id, label: p.name }))]}
         />
       </fieldset>
       {canWrite && (

@@ -1,6 +1,7 @@
 import type { FieldErrors } from '../api/field-errors.ts';
 import type { Channel } from '../channels/types.ts';
 import { Button } from '../components/button.tsx';
+import { EscalationPolicyField, type EscalationPolicies } from '../oncall/escalation-policy-field.tsx';
 import { CheckboxField, TextField } from '../components/field.tsx';
 import { routeName } from './document.ts';
 import { ListField } from './list-field.tsx';
@@ -18,6 +19,7 @@ interface Props {
   position?: { index: number; count: number };
   actions: TreeActions;
   channels: Channel[];
+  policies: EscalationPolicies;
   errors: FieldErrors;
   readOnly: boolean;
 }
@@ -29,7 +31,7 @@ const DURATIONS: Array<{ key: 'group_wait' | 'group_interval' | 'repeat_interval
 ];
 
 /** One route of the tree with its children; every field shows the server's issue at its path. */
-export function RouteEditor({ route, path, position, actions, channels, errors, readOnly }: Props) {
+export function RouteEditor({ route, path, position, actions, channels, policies, errors, readOnly }: Props) {
   const root = path === '';
   const at = (key: string) => (root ? key : `${path}.${key}`);
   const set = (change: Partial<RouteNode>) => actions.update(path, (r) => ({ ...r, ...change }));
@@ -66,7 +68,7 @@ export function RouteEditor({ route, path, position, actions, channels, errors, 
           {DURATIONS.map((d) => (
             <TextField key={d.key} label={d.label} value={String(route[d.key] ?? '')} onChange={(e) => set({ [d.key]: e.target.value || undefined })} error={errors(at(d.key))} placeholder={root ? d.root : inherit} disabled={readOnly} />
           ))}
-          <TextField label="Escalation policy" value={route.escalation_policy ?? ''} onChange={(e) => set({ escalation_policy: e.target.value || undefined })} error={errors(at('escalation_policy'))} placeholder={inherit} disabled={readOnly} />
+          <EscalationPolicyField label="Escalation policy" value={route.escalation_policy ?? ''} onChange={(id) => set({ escalation_policy: id || undefined })} policies={policies} error={errors(at('escalation_policy'))} emptyLabel={root ? 'None' : 'Inherit'} disabled={readOnly} />
           {!root && (
             <CheckboxField label="Continue" hint="Also try the routes after this one." checked={route.continue === true} onChange={(e) => set({ continue: e.target.checked || undefined })} disabled={readOnly} />
           )}
@@ -94,7 +96,7 @@ export function RouteEditor({ route, path, position, actions, channels, errors, 
         {children.length > 0 && (
           <div className="route-children">
             {children.map((child, i) => (
-              <RouteEditor key={i} route={child} path={`${at('routes')}.${i}`} position={{ index: i, count: children.length }} actions={actions} channels={channels} errors={errors} readOnly={readOnly} />
+              <RouteEditor key={i} route={child} path={`${at('routes')}.${i}`} position={{ index: i, count: children.length }} actions={actions} channels={channels} policies={policies} errors={errors} readOnly={readOnly} />
             ))}
           </div>
         )}

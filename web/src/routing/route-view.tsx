@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { routeName } from './document.ts';
 import type { RouteNode } from './types.ts';
 
@@ -38,7 +39,9 @@ export function RouteView({ route, path, nameOf }: { route: RouteNode; path: str
           {route.escalation_policy && (
             <>
               <dt>Escalation</dt>
-              <dd>{route.escalation_policy}</dd>
+              <dd>
+                <Link href={`/escalation-policies/${route.escalation_policy}`}>{route.escalation_policy}</Link>
+              </dd>
             </>
           )}
         </dl>

@@ -5,6 +5,7 @@ import { fieldErrors } from '../api/field-errors.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { useChannels } from '../channels/use-channels.ts';
+import { useEscalationPolicies } from '../oncall/escalation-policy-field.tsx';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
@@ -27,6 +28,7 @@ export function RoutesPage() {
   const canAdmin = useCan('admin');
   const fetched = useFetch<RoutingState>('/routes');
   const { channels, nameOf } = useChannels();
+  const policies = useEscalationPolicies();
   const [doc, setDoc] = useState<RoutingDocument | null>(null);
   const [mode, setMode] = useState<'tree' | 'json'>('tree');
   const [jsonValid, setJsonValid] = useState(true);
@@ -139,7 +141,7 @@ export function RoutesPage() {
           />
           {mode === 'tree' ? (
             <>
-              {canAdmin ? <RouteEditor route={doc} path="" actions={actions} channels={channels} errors={errors} readOnly={false} /> : <RouteView route={doc} path="" nameOf={nameOf} />}
+              {canAdmin ? <RouteEditor route={doc} path="" actions={actions} channels={channels} policies={policies} errors={errors} readOnly={false} /> : <RouteView route={doc} path="" nameOf={nameOf} />}
               <InhibitRulesEditor rules={doc.inhibit_rules ?? []} onChange={(inhibit_rules) => setDoc({ ...doc, inhibit_rules })} errors={errors} readOnly={!canAdmin} />
             </>
           ) : (

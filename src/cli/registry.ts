@@ -17,6 +17,7 @@ import { monitorGetCommand } from './commands/monitor/get.ts';
 import { monitorListCommand } from './commands/monitor/list.ts';
 import { monitorPauseCommand, monitorResumeCommand } from './commands/monitor/set-paused.ts';
 import { oncallSchedulesCommand } from './commands/oncall/schedules.ts';
+import { reviewListCommand } from './commands/review/list.ts';
 import { runbookListCommand } from './commands/runbook/list.ts';
 import { runbookPutCommand } from './commands/runbook/put.ts';
 import { runbookShowCommand } from './commands/runbook/show.ts';
@@ -64,5 +65,6 @@ export const commands: Command[] = [
   runbookListCommand,
   runbookShowCommand,
   runbookPutCommand,
+  reviewListCommand,
   sourcemapsUploadCommand,
 ];

@@ -160,6 +160,9 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     const publicKey = new URL(dsn).username;
     const sent = await fetch(`${server().url}/api/${project.number}/envelope/?sentry_key=${publicKey}`, { method: 'POST', body: envelope, headers: { 'content-type': 'application/x-sentry-envelope' } });
     expect(sent.status).toBe(200);
+    const frame = (fn: string, line: number, code: string) => ({ filename: 'shop/tasks/report.py', module: 'shop.tasks.report', function: fn, lineno: line, in_app: true, context_line: code, pre_context: ['', `def ${fn}(job):`], post_context: ['    return job'] });
+    const threaded = { platform: 'python', level: 'info', message: 'Nightly report took 48 s (budget 30 s)', release: 'shop@2.4.0', threads: { values: [{ id: 7, current: true, stacktrace: { frames: [frame('run', 12, '    build(job)'), frame('build', 30, '    log.info(summary(job))')] } }] } };
+    expect((await fetch(`${server().url}/api/${project.number}/store/?sentry_key=${publicKey}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(threaded) })).status).toBe(200);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Errors' }).click();
     await page.getByRole('row').filter({ hasText: 'Storefront' }).waitFor();
@@ -206,6 +209,12 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await page.getByRole('heading', { level: 1, name: /reading 'price'/ }).waitFor();
     await page.getByText('unhandled', { exact: true }).waitFor();
     await browser.screenshot('errors-09-issue-browser');
+
+    await page.getByRole('link', { name: 'Shop API' }).click();
+    await page.getByRole('row').filter({ hasText: 'Nightly report took 48 s' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Stack trace' }).waitFor();
+    await page.locator('.frame').filter({ hasText: 'shop/tasks/report.py:30' }).locator('.source-lines li[data-current]', { hasText: 'log.info(summary(job))' }).waitFor();
+    await browser.screenshot('errors-09b-message-with-stack');
 
     await page.getByRole('link', { name: 'Shop API' }).click();
     await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Releases' }).click();

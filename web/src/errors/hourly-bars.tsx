@@ -1,11 +1,11 @@
 import { formatLocalShort } from '../components/time.tsx';
 
 /** Events per hour over the last day, as bars (one per hour, oldest first). */
-export function HourlyBars({ buckets }: { buckets: Array<{ at: string; count: number }> }) {
+export function HourlyBars({ buckets, level }: { buckets: Array<{ at: string; count: number }>; level: string }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const total = buckets.reduce((n, b) => n + b.count, 0);
   return (
-    <figure className="hourly">
+    <figure className="hourly" data-level={level}>
       <div className="hourly-bars" role="img" aria-label={`${total} events in the last 24 hours`}>
         {buckets.map((b) => (
           <span key={b.at} title={`${formatLocalShort(b.at)}: ${b.count} event${b.count === 1 ? '' : 's'}`}>

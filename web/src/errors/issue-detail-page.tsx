@@ -73,7 +73,7 @@ export function IssueDetailPage({ id }: { id: string }) {
         <aside className="stack issue-side" aria-label="Issue facts">
           <section className="card" aria-labelledby="activity">
             <h2 id="activity">Last 24 hours</h2>
-            <HourlyBars buckets={issue.histogram} />
+            <HourlyBars buckets={issue.histogram} level={issue.level} />
           </section>
           <section className="card" aria-labelledby="facets">
             <h2 id="facets">Tags</h2>

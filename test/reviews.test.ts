@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/http/build-app.ts';
 import { listAuditEvents } from '../src/modules/audit/index.ts';
-import { scheduleReviewSweep } from '../src/modules/reviews/index.ts';
+import { scheduleReviewSweep, SWEEP_LOOKBACK_MS } from '../src/modules/reviews/index.ts';
 import { ManualClock, MINUTE } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { addMemberTo, createOrgWithOwner, createTokenFor, type TestUser } from './helpers/auth.ts';
@@ -62,8 +62,8 @@ describeEachDialect('post-incident reviews', (dialect) => {
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers = admin) =>
     app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
-  const sweep = async () => {
-    await scheduleReviewSweep(t.runtime, clock.now(), clock.now());
+  const sweep = async (full = false) => {
+    await scheduleReviewSweep(t.runtime, clock.now(), clock.now(), { full });
     await t.runtime.runner.runOnce();
   };
   const resolvedIncident = async (severity: string, title: string) => {
@@ -91,6 +91,15 @@ describeEachDialect('post-incident reviews', (dialect) => {
     expect(review.timeline.find((e: { kind: string }) => e.kind === 'comment').text).toBe('Rolled back the deploy');
     await sweep();
     expect((await call('GET', `/reviews?incidentId=${incidentId}`)).json().data).toHaveLength(1);
+  });
+
+  it('finds a resolved incident the minute sweeps missed in the full sweep', async () => {
+    const incidentId = await resolvedIncident('P0', 'Missed while down');
+    clock.advance(SWEEP_LOOKBACK_MS + MINUTE);
+    await sweep();
+    expect(await reviewOf(incidentId)).toBeUndefined();
+    await sweep(true);
+    expect(await reviewOf(incidentId)).toMatchObject({ required: true, status: 'draft' });
   });
 
   it('keeps an incident that needs a review from closing until the review is filed', async () => {

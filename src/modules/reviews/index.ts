@@ -15,8 +15,8 @@ export { updateActionItem } from './update-action-item.ts';
 export { deleteActionItem } from './delete-action-item.ts';
 export { getReviewSettings } from './get-review-settings.ts';
 export { updateReviewSettings } from './update-review-settings.ts';
-export { ensureReviews, type EnsureReviewsSummary } from './ensure-reviews.ts';
-export { sweepReviews, scheduleReviewSweep, SWEEP_INTERVAL_MS } from './sweep-reviews.ts';
+export { ensureReviews, ensureRecentReviews, type EnsureReviewsSummary } from './ensure-reviews.ts';
+export { sweepReviews, scheduleReviewSweep, SWEEP_INTERVAL_MS, SWEEP_LOOKBACK_MS, FULL_SWEEP_EVERY, type SweepJobPayload } from './sweep-reviews.ts';
 export { remindOverdueReview, MAX_REMINDERS } from './remind-overdue-review.ts';
 export { REVIEW_OVERDUE_JOB, REVIEW_SWEEP_JOB, type OverdueJobPayload } from './due.ts';
 export { REVIEW_ERRORS } from './errors.ts';
@@ -28,5 +28,5 @@ export const reviewsModule: CustosModule = {
   migrations: reviewMigrations,
   registerJobs: (runner, runtime) => registerReviewJobs(runner, servicesOf(runtime)),
   routes: (api) => reviewRoutes(api),
-  start: (runtime) => scheduleReviewSweep(runtime, runtime.clock.now(), runtime.clock.now()),
+  start: (runtime) => scheduleReviewSweep(runtime, runtime.clock.now(), runtime.clock.now(), { full: true }),
 };

@@ -45,7 +45,7 @@ const LayerPage = lazyPage<{ scheduleId: string; layerId?: string }>(oncall, 'La
 const PoliciesPage = lazyPage(oncall, 'PoliciesPage');
 const NewPolicyPage = lazyPage(oncall, 'NewPolicyPage');
 const PolicyPage = lazyPage<{ id: string }>(oncall, 'PolicyPage');
-const PagingPage = lazyPage(oncall, 'PagingPage');
+const PagingPage = lazyPage<{ userId?: string }>(oncall, 'PagingPage');
 const incidents = () => import('./incidents/screens.ts');
 const runbooks = () => import('./runbooks/screens.ts');
 const IncidentsPage = lazyPage(incidents, 'IncidentsPage');
@@ -130,7 +130,8 @@ export function AppRoutes() {
         <Route path="/escalation-policies" component={PoliciesPage} />
         <Route path="/escalation-policies/new" component={NewPolicyPage} />
         <Route path="/escalation-policies/:id">{(p) => <PolicyPage key={p.id} id={p.id} />}</Route>
-        <Route path="/me/paging" component={PagingPage} />
+        <Route path="/me/paging">{() => <PagingPage />}</Route>
+        <Route path="/members/:userId/paging">{(p) => <PagingPage key={p.userId} userId={p.userId} />}</Route>
         <Route path="/errors" component={ErrorProjectsPage} />
         <Route path="/errors/projects/:id/releases">{(p) => <ProjectReleasesPage key={p.id} id={p.id} />}</Route>
         <Route path="/errors/projects/:id/settings">{(p) => <ProjectSettingsPage key={p.id} id={p.id} />}</Route>

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useState } from 'react';
 import { useClient } from '../api/client-context.tsx';
 import { ROLES, type Member, type Page, type Role } from '../api/types.ts';
@@ -98,11 +99,16 @@ export function MembersPage() {
                     </td>
                     {canAdmin && (
                       <td>
-                        {!self && (
-                          <ConfirmButton size="sm" title="Remove this member?" confirmLabel="Remove" onConfirm={() => remove(m)} message={<p>{m.email} loses access to this organization at once.</p>}>
-                            Remove
-                          </ConfirmButton>
-                        )}
+                        <div className="row" style={{ flexWrap: 'nowrap' }}>
+                          <Link href={self ? '/me/paging' : `/members/${m.userId}/paging`} className="btn btn-sm" aria-label={`How ${m.email} is paged`}>
+                            Paging
+                          </Link>
+                          {!self && (
+                            <ConfirmButton size="sm" title="Remove this member?" confirmLabel="Remove" onConfirm={() => remove(m)} message={<p>{m.email} loses access to this organization at once.</p>}>
+                              Remove
+                            </ConfirmButton>
+                          )}
+                        </div>
                       </td>
                     )}
                   </tr>

@@ -59,7 +59,7 @@ export function ContactMethodsCard({ base, fetched }: { base: string; fetched: F
       {methods.length > 0 && (
         <ul className="event-list">
           {methods.map((m) => (
-            <li key={m.id} className="row" style={{ justifyContent: 'space-between' }}>
+            <li key={m.id} className="item-row">
               <span>{describeMethod(m, nameOf)}</span>
               <ConfirmButton size="sm" title="Remove this contact method?" message="Its notification rules go with it." confirmLabel="Remove" onConfirm={() => remove(m)}>
                 Remove

@@ -57,7 +57,7 @@ export function FeedTokensCard({ base, intro }: { base: string; intro: string })
       {active.length > 0 && (
         <ul className="event-list">
           {active.map((t) => (
-            <li key={t.id} className="row" style={{ justifyContent: 'space-between' }}>
+            <li key={t.id} className="item-row">
               <span>
                 <code>{t.prefix}…</code>{' '}
                 <span className="small muted">

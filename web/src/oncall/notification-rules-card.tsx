@@ -54,7 +54,7 @@ export function NotificationRulesCard({ base, methods }: { base: string; methods
           {rules.map((r) => {
             const m = methodOf(r.contactMethodId);
             return (
-              <li key={r.id} className="row" style={{ justifyContent: 'space-between' }}>
+              <li key={r.id} className="item-row">
                 <span>
                   <span className="tag">{r.urgency}</span> {describeDelay(r.delayMinutes)} → {m ? describeMethod(m, nameOf) : 'a removed method'}
                 </span>

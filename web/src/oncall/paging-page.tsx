@@ -6,15 +6,16 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ContactMethodsCard } from './contact-methods-card.tsx';
 import { FeedTokensCard } from './feed-tokens-card.tsx';
 import { NotificationRulesCard } from './notification-rules-card.tsx';
+import { useMembers } from './use-members.ts';
 import type { ContactMethod } from './types.ts';
 
-const BASE = '/users/me';
-
-/** Your own contact methods, notification rules and calendar feed of your shifts. */
-export function PagingPage() {
+/** Contact methods, notification rules and (your own) calendar feed: yours, or a member's for an admin. */
+export function PagingPage({ userId }: { userId?: string }) {
   const { me } = useSession();
-  const methods = useFetch<Page<ContactMethod>>(me?.user ? `${BASE}/contact-methods` : null);
-  if (!me?.user) {
+  const members = useMembers();
+  const base = userId ? `/members/${userId}` : '/users/me';
+  const methods = useFetch<Page<ContactMethod>>(userId || me?.user ? `${base}/contact-methods` : null);
+  if (!userId && !me?.user) {
     return (
       <div className="page">
         <div className="card">
@@ -23,14 +24,15 @@ export function PagingPage() {
       </div>
     );
   }
+  const who = userId ? members.nameOf(userId) : (me?.user?.name || me?.user?.email);
   return (
     <div className="page">
-      <PageHeader title="How I am paged" subtitle={`Contact methods and rules for ${me.user.name || me.user.email} in ${me.org.name}.`} />
+      <PageHeader title={userId ? `How ${who} is paged` : 'How I am paged'} documentTitle="Paging" subtitle={`Contact methods and rules for ${who} in ${me?.org.name ?? 'this organization'}.`} />
       <div className="grid-2">
-        <ContactMethodsCard base={BASE} fetched={methods} />
-        <NotificationRulesCard base={BASE} methods={methods.data?.data ?? []} />
+        <ContactMethodsCard base={base} fetched={methods} />
+        <NotificationRulesCard base={base} methods={methods.data?.data ?? []} />
       </div>
-      <FeedTokensCard base={BASE} intro="Your shifts across every schedule, 30 days back to 90 ahead, in your calendar app." />
+      {!userId && <FeedTokensCard base={base} intro="Your shifts across every schedule, 30 days back to 90 ahead, in your calendar app." />}
     </div>
   );
 }

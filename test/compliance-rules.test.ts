@@ -6,9 +6,9 @@ import { raiseAlert, updateRoutes } from '../src/modules/alerts/index.ts';
 import type { AuditTables } from '../src/modules/audit/schema.ts';
 import { createWitness } from '../src/modules/evidence/index.ts';
 import { createIncident, resolveIncident } from '../src/modules/incidents/index.ts';
-import { markReviewDone } from '../src/modules/incidents/mark-review-done.ts';
 import { createDefaultIntegrationRegistry, createIntegration } from '../src/modules/integrations/index.ts';
 import { createChannel, createDefaultChannelRegistry } from '../src/modules/notifications/index.ts';
+import { ensureReviews, listReviews } from '../src/modules/reviews/index.ts';
 import { createEscalationPolicy, createSchedule } from '../src/modules/oncall/index.ts';
 import { checkCompliance, type ComplianceResult } from '../src/modules/reports/index.ts';
 import { createComponent, createStatusPage } from '../src/modules/statuspages/index.ts';
@@ -18,7 +18,7 @@ import { SecretBox } from '../src/platform/crypto/index.ts';
 import { describeEachDialect } from './helpers/databases.ts';
 import { createTestRuntime, type TestRuntime } from './helpers/runtime.ts';
 import { oncallOrg } from './oncall-helpers.ts';
-import { GAP, insertReceipt, m, seedHistory, T0, tcpMonitor, TIMELINE } from './reports-fixtures.ts';
+import { fileReviewOf, GAP, insertReceipt, m, seedHistory, T0, tcpMonitor, TIMELINE } from './reports-fixtures.ts';
 
 const secrets = () => new SecretBox({ current: Buffer.alloc(32, 7) });
 const channelDeps = { registry: createDefaultChannelRegistry(), secrets };
@@ -45,7 +45,8 @@ async function compliantOrg(t: TestRuntime, clock: ManualClock): Promise<Ctx> {
   await createSchedule({ ctx, input: { name: 'Primary', timeZone: 'UTC', layers: [layer] } });
   const reviewed = await createIncident({ ctx, deps: { secrets }, input: { title: 'Outage', severity: 'P0' } });
   await resolveIncident({ ctx, id: reviewed.id });
-  await markReviewDone(ctx, reviewed.id);
+  await ensureReviews({ ctx });
+  await fileReviewOf(ctx, reviewed.id);
   await createEscalationPolicy({ ctx, channels: noChannels, input: { name: 'Default', repeat: 0, steps: [{ delayMinutes: 0, targets: [{ type: 'user', id: people.ann.id }] }] } });
   return ctx;
 }
@@ -62,6 +63,10 @@ async function failingOrg(t: TestRuntime, clock: ManualClock): Promise<{ ctx: Ct
   await createWitness({ ctx, secrets, input: { name: 'archive', type: 'directory', settings: { path: mkdtempSync(join(tmpdir(), 'custos-witness-')) } } });
   ids.unreviewed = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Outage', severity: 'P0' } })).id;
   await resolveIncident({ ctx, id: ids.unreviewed });
+  await ensureReviews({ ctx });
+  ids.draft = (await listReviews({ ctx, input: { incidentId: ids.unreviewed, limit: 1 } })).data[0].id;
+  ids.neverOpened = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Slow checkout', severity: 'P1' } })).id;
+  await resolveIncident({ ctx, id: ids.neverOpened });
   ids.open = (await createIncident({ ctx, deps: { secrets }, input: { title: 'Still burning', severity: 'P1' } })).id;
   clock.set(T0 - 2 * DAY);
   ids.silent = await tcpMonitor(ctx, 'silent-job', {}, { type: 'heartbeat', settings: HEARTBEAT });
@@ -156,8 +161,11 @@ describeEachDialect('checkCompliance', (dialect) => {
       expect(status(good, 'audit-chain-unverified')).toBe('pass');
     });
 
-    it('reviews-overdue: a P0 resolved ten days ago without its review (an unresolved one is not due yet)', () => {
-      expect(findings(bad, 'reviews-overdue')).toMatchObject([{ severity: 'high', objects: [{ type: 'incident', id: ids.unreviewed }] }]);
+    it('reviews-overdue: a P0 draft past due and a P1 never reviewed (an unresolved one is not due yet)', () => {
+      expect(findings(bad, 'reviews-overdue')).toMatchObject([
+        { severity: 'high', objects: [{ type: 'incident', id: ids.unreviewed }, { type: 'review', id: ids.draft }], message: expect.stringContaining('draft review not filed') },
+        { severity: 'medium', objects: [{ type: 'incident', id: ids.neverOpened }], message: expect.stringContaining('has no post-incident review') },
+      ]);
       expect(status(good, 'reviews-overdue')).toBe('pass');
     });
   });

@@ -1,6 +1,7 @@
 import { createDefaultProbeRegistry, createMonitor } from '../src/modules/monitors/index.ts';
 import type { CheckResultsTable, MonitorState } from '../src/modules/monitors/schema.ts';
 import type { NotificationTables } from '../src/modules/notifications/schema.ts';
+import { fileReview, listReviews, updateReview } from '../src/modules/reviews/index.ts';
 import { MINUTE } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import type { Executor } from '../src/platform/db/index.ts';
@@ -53,4 +54,12 @@ export async function insertReceipt(db: Executor, ctx: Ctx, channel: { id: strin
     .insertInto('notification_receipts')
     .values({ id, org_id: ctx.orgId, channel_id: channel.id, channel_type: channel.type, dispatch_id: null, delivery_id: null, job_id: null, alert_ids: '[]', group_key: null, message_kind: test ? 'test' : 'firing', attempt: 1, state, status_code: state === 'delivered' ? 200 : 500, latency_ms: latencyMs, error: null, idempotency_key: `k-${id}`, test: test ? 1 : 0, fallback: 0, at, next_attempt_at: null })
     .execute();
+}
+
+/** The incident's review (opened by the reviews sweep), written up and filed now. */
+export async function fileReviewOf(ctx: Ctx, incidentId: string): Promise<string> {
+  const [review] = (await listReviews({ ctx, input: { incidentId, limit: 1 } })).data;
+  await updateReview({ ctx, id: review.id, input: { contributingFactors: 'A full disk.' } });
+  await fileReview({ ctx, id: review.id });
+  return review.id;
 }

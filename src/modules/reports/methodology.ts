@@ -41,10 +41,12 @@ is, of the incidents whose clock has ended or passed its due
 time by the time of the report, the share that met it by the due time. Targets vary per incident,
 so no single target figure is shown.
 
-**Post-incident reviews**: an incident whose severity requires a review (P0 and P1 by default) is
-due for review 7 days after it is resolved. Done on time = review recorded by the due time;
-overdue = not recorded and past due; on-time ratio = done on time / (done + overdue). Reviews of
-unresolved incidents are not due yet.
+**Post-incident reviews** (from the reviews module): an incident whose severity requires a review
+(P0 and P1 by default) has its review due the organization's review due time after it resolved
+(5 business days on the business calendar by default); a resolved incident for which no review was
+opened counts as due 7 days after resolution. Filed on time = filed by the due time; overdue = not
+filed and past due; missing = no review opened; on-time ratio = filed on time / (filed + overdue).
+Reviews of unresolved incidents are not due yet.
 
 ## Alerts
 Alerts count when they started in the period. Time to acknowledge = acknowledged − started; time to

@@ -22,7 +22,7 @@ export function renderReportCsv(r: Report): string {
     ...r.coverage.monitors.flatMap((m) => [...metrics('coverage.monitor', m.name, m, ['expected', 'executed', 'missed', 'coverage']), ['coverage.monitor', m.name, 'gaps', m.gaps.length] as Row]),
     ...r.coverage.monitors.flatMap((m) => m.gaps.map((g): Row => ['coverage.gap', m.name, g.cause, `${g.from}/${g.to} missed ${g.missedChecks}`])),
     ...r.incidents.bySeverity.flatMap((s) => metrics('incidents', s.severity, s, SEVERITY)),
-    ...metrics('incidents.reviews', '', r.incidents.reviews, ['required', 'done', 'doneOnTime', 'overdue', 'onTimeRatio']),
+    ...metrics('incidents.reviews', '', r.incidents.reviews, ['required', 'done', 'doneOnTime', 'overdue', 'missing', 'onTimeRatio']),
     ...r.alerts.bySeverity.flatMap((s) => metrics('alerts', s.severity, s, SEVERITY)),
     ...r.notifications.byChannelType.flatMap((t) => metrics('notifications.receipts', t.channelType, t, ['attempts', 'delivered', 'failed', 'retrying', 'skipped', 'latencyP50Ms', 'latencyP95Ms'])),
     ...r.notifications.channels.flatMap((c) => metrics('notifications.tests', c.name, c, ['type', 'testsInPeriod', 'testsDelivered', 'lastTestAt', 'lastTestStatus'])),

@@ -49,7 +49,7 @@ function sections(r: Report): string[] {
     table(['monitor', 'gap from', 'to', 'missed checks', 'cause'], r.coverage.monitors.flatMap((m) => m.gaps.map((g) => [m.name, g.from, g.to, g.missedChecks, g.cause]))),
     '<h2>Incidents by severity</h2>',
     table(SEVERITY_HEAD, r.incidents.bySeverity.map(severityRow)),
-    `<p class="note">Post-incident reviews: ${r.incidents.reviews.required} required, ${r.incidents.reviews.done} done, ${r.incidents.reviews.doneOnTime} on time (due ${r.incidents.reviews.dueDays} days after resolution), ${r.incidents.reviews.overdue} overdue.</p>`,
+    `<p class="note">Post-incident reviews: ${r.incidents.reviews.required} required, ${r.incidents.reviews.done} filed, ${r.incidents.reviews.doneOnTime} on time, ${r.incidents.reviews.overdue} overdue, ${r.incidents.reviews.missing} never opened.</p>`,
     '<h2>Alerts by severity</h2>',
     table(SEVERITY_HEAD, r.alerts.bySeverity.map(severityRow)),
     '<h2>Notification receipts</h2>',

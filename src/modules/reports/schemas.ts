@@ -74,11 +74,11 @@ export type AlertSection = z.infer<typeof AlertSection>;
 
 export const ReviewStats = z.object({
   required: z.number().describe('incidents of the period that need a post-incident review'),
-  done: z.number(),
-  doneOnTime: z.number().describe('done within the review due time after resolution'),
-  overdue: z.number().describe('not done and past due'),
-  onTimeRatio: Ratio.describe('doneOnTime / reviews due by now (done or overdue)'),
-  dueDays: z.number().describe('days after resolution a review is due'),
+  done: z.number().describe('filed'),
+  doneOnTime: z.number().describe('filed by the review due time'),
+  overdue: z.number().describe('not filed and past due'),
+  missing: z.number().describe('resolved, and no review was opened'),
+  onTimeRatio: Ratio.describe('doneOnTime / (done + overdue)'),
 });
 export type ReviewStats = z.infer<typeof ReviewStats>;
 

@@ -1,7 +1,6 @@
 import { listAlerts, type Alert } from '../../alerts/index.ts';
 import { verifyAuditChain, type ChainVerification } from '../../audit/index.ts';
 import { listHeartbeats, type Heartbeat } from '../../heartbeats/index.ts';
-import type { Incident } from '../../incidents/index.ts';
 import { listIntegrationFacts, type IntegrationFact } from '../../integrations/index.ts';
 import type { Monitor } from '../../monitors/index.ts';
 import { listChannelFacts, type ChannelFact } from '../../notifications/index.ts';
@@ -13,6 +12,7 @@ import { allPages, iso } from '../collect.ts';
 import { listAllMonitors } from '../org-monitors.ts';
 import type { Period } from '../period.ts';
 import { incidentsTriggeredIn } from '../sections/incidents.ts';
+import { reviewStates, reviewsSince, type ReviewState } from '../sections/reviews.ts';
 import { loadMonitorHistories, type MonitorHistory } from '../sections/monitor-history.ts';
 
 export const LOOKBACK_DAYS = 30;
@@ -30,8 +30,8 @@ export interface ComplianceFacts {
   pages: StatusPage[];
   components: (Component & { page: StatusPage })[];
   alerts: Alert[];
-  /** Incidents triggered in the last 365 days. */
-  incidents: Incident[];
+  /** Review state of the incidents of the last 365 days that require a post-incident review. */
+  reviews: ReviewState[];
   channels: ChannelFact[];
   policies: EscalationPolicy[];
   schedules: Schedule[];
@@ -56,7 +56,7 @@ export async function gatherFacts(ctx: Ctx): Promise<ComplianceFacts> {
     pages,
     components,
     alerts: await allPages((cursor) => listAlerts({ ctx, input: { from: iso(window.from), limit: 500, cursor } })),
-    incidents: await incidentsTriggeredIn(ctx, { from: now - REVIEW_LOOKBACK_DAYS * DAY, to: now + 1 }),
+    reviews: reviewStates(await incidentsTriggeredIn(ctx, { from: now - REVIEW_LOOKBACK_DAYS * DAY, to: now + 1 }), await reviewsSince(ctx, now - REVIEW_LOOKBACK_DAYS * DAY), now),
     channels: await listChannelFacts({ ctx }),
     policies: await listEscalationPolicies({ ctx }),
     schedules: await listSchedules({ ctx }),

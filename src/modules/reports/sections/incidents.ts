@@ -1,10 +1,9 @@
 import { listIncidents, SEVERITIES, type Incident } from '../../incidents/index.ts';
-import { DAY } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { mean, ratio } from '../collect.ts';
 import type { Period } from '../period.ts';
-import type { IncidentSection, ReviewStats, SeverityStats } from '../schemas.ts';
-import { REVIEW_DUE_MS, reviewDueAt } from './review-due.ts';
+import type { IncidentSection, SeverityStats } from '../schemas.ts';
+import { reviewStates, reviewStats, reviewsSince } from './reviews.ts';
 
 type Clock = Incident['sla']['response'];
 
@@ -47,15 +46,6 @@ function statsOf(severity: string, incidents: Incident[], now: number): Severity
   };
 }
 
-export function reviewStats(incidents: Incident[], now: number): ReviewStats {
-  const required = incidents.filter((i) => i.reviewRequired);
-  const due = required.map((i) => ({ i, dueAt: reviewDueAt(i) }));
-  const doneOnTime = due.filter(({ i, dueAt }) => i.reviewDoneAt && dueAt !== null && Date.parse(i.reviewDoneAt) <= dueAt).length;
-  const overdue = due.filter(({ i, dueAt }) => !i.reviewDoneAt && dueAt !== null && dueAt < now).length;
-  const done = required.filter((i) => i.reviewDoneAt).length;
-  return { required: required.length, done, doneOnTime, overdue, onTimeRatio: ratio(doneOnTime, done + overdue), dueDays: Math.round(REVIEW_DUE_MS / DAY) };
-}
-
 /** Incidents triggered in the period by severity, with MTTA/MTTR, SLA clocks met and reviews done on time. */
 export async function incidentSection(ctx: Ctx, period: Period): Promise<IncidentSection> {
   const incidents = await incidentsTriggeredIn(ctx, period);
@@ -63,6 +53,6 @@ export async function incidentSection(ctx: Ctx, period: Period): Promise<Inciden
   return {
     source: 'incidents',
     bySeverity: SEVERITIES.map((s) => statsOf(s, incidents.filter((i) => i.severity === s), now)),
-    reviews: reviewStats(incidents, now),
+    reviews: reviewStats(reviewStates(incidents, await reviewsSince(ctx, period.from), now)),
   };
 }

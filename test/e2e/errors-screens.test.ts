@@ -177,6 +177,11 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     await page.getByRole('row').filter({ hasText: 'Payment provider answered slowly' }).waitFor();
     expect(await chained.count()).toBe(0);
     await page.getByLabel('Level').selectOption('');
+    await page.getByLabel('Search').fill('no such words');
+    await page.getByRole('heading', { name: 'No issue matches' }).waitFor();
+    await page.getByRole('button', { name: 'Show unresolved issues' }).click();
+    await chained.waitFor();
+    await expect.poll(() => page.getByLabel('Search').inputValue()).toBe('');
     await page.getByLabel('Search').fill('basket');
     await page.waitForURL(/query=basket/);
     await chained.waitFor();

@@ -53,6 +53,12 @@ export function useIssueFilters(): [IssueFilters, (f: Partial<IssueFilters>) => 
 /** A text filter applied once typing pauses. */
 function useDebounced(value: string, apply: (v: string) => void): [string, (v: string) => void] {
   const [text, setText] = useState(value);
+  // Follow changes made elsewhere (a reset button, back/forward), not the echo of our own typing.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (value !== text.trim()) setText(value);
+  }
   useEffect(() => {
     const t = setTimeout(() => {
       if (text.trim() !== value) apply(text.trim());

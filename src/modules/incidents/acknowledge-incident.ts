@@ -5,7 +5,7 @@ import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { subjectOf } from './escalate.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /**
  * Acknowledges the incident's firing alerts too, so their groups stop repeating and tell their
@@ -35,14 +35,7 @@ export async function acknowledgeIncident({ ctx, id, note }: { ctx: Ctx; id: str
   assertCan(ctx, 'respond');
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
-    const won = await incidentsDb(tx.db)
-      .updateTable('incidents')
-      .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by: tx.actor.display, updated_at: now })
-      .where('org_id', '=', tx.orgId)
-      .where('id', '=', id)
-      .where('status', '=', 'triggered')
-      .returningAll()
-      .executeTakeFirst();
+    const won = await updateIncident(tx, id, { status: 'acknowledged', acknowledged_at: now, acknowledged_by: tx.actor.display }, (eb) => eb('status', '=', 'triggered'));
     if (!won) {
       const row = await getIncidentInOrg(tx, id);
       if (row.status !== 'acknowledged') throw new AppError('INCIDENT_NOT_OPEN', `The incident is ${row.status}`);

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { policyOf } from './get-severity-policy.ts';
 import type { Incident, Severity } from './schemas.ts';
 import { dueTimes, scheduleSlaChecks } from './sla-schedule.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /**
  * Changes the severity. The SLA due times follow the new tier (counted from the trigger time) and
@@ -27,7 +27,7 @@ export async function changeSeverity({ ctx, id, severity, reason }: { ctx: Ctx; 
       review_required: Number(row.review_required) || document.reviewRequired.includes(severity) ? 1 : 0,
       updated_at: now,
     };
-    const updated = await incidentsDb(tx.db).updateTable('incidents').set(changes).where('id', '=', id).where('org_id', '=', tx.orgId).returningAll().executeTakeFirstOrThrow();
+    const updated = (await updateIncident(tx, id, changes))!;
     await scheduleSlaChecks(tx, updated);
     const detail = { from: row.severity, to: severity, reason: reason ?? null, responseDueAt: new Date(due.response).toISOString(), resolutionDueAt: new Date(due.resolution).toISOString() };
     await recordTimeline(tx, id, { kind: 'severity.changed', detail });

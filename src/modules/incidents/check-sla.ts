@@ -5,7 +5,7 @@ import type { IncidentDeps } from './deps.ts';
 import { escalateIncident, subjectOf } from './escalate.ts';
 import { policyOf } from './get-severity-policy.ts';
 import type { SlaJobPayload } from './sla-schedule.ts';
-import { findIncident, incidentsDb, recordTimeline } from './store.ts';
+import { findIncident, recordTimeline, updateIncident } from './store.ts';
 
 export type SlaOutcome = 'breached' | 'met' | 'stale' | 'gone';
 
@@ -25,7 +25,7 @@ export async function checkSla({ ctx, deps, payload }: { ctx: Ctx; deps: Inciden
     if (met !== null || (response ? row.response_breached_at : row.resolution_breached_at) !== null) return 'met';
     const now = tx.clock.now();
     const column = response ? 'response_breached_at' : 'resolution_breached_at';
-    await incidentsDb(tx.db).updateTable('incidents').set({ [column]: now, updated_at: now }).where('id', '=', row.id).execute();
+    await updateIncident(tx, row.id, { [column]: now });
 
     const running = (await getEscalation({ ctx: { ...tx, role: 'owner' }, subject: subjectOf(row) }))?.status === 'active';
     let escalation: 'running' | 'restarted' | 'none' = running ? 'running' : 'none';

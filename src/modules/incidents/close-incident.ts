@@ -2,22 +2,16 @@ import { recordAudit } from '../audit/index.ts';
 import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /** Closes a resolved incident; one that needs a post-incident review closes only once the review is done. */
 export async function closeIncident({ ctx, id, note }: { ctx: Ctx; id: string; note?: string }): Promise<Incident> {
   assertCan(ctx, 'respond');
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
-    const won = await incidentsDb(tx.db)
-      .updateTable('incidents')
-      .set({ status: 'closed', closed_at: now, closed_by: tx.actor.display, updated_at: now })
-      .where('org_id', '=', tx.orgId)
-      .where('id', '=', id)
-      .where('status', '=', 'resolved')
-      .where((eb) => eb.or([eb('review_required', '=', 0), eb('review_done_at', 'is not', null)]))
-      .returningAll()
-      .executeTakeFirst();
+    const won = await updateIncident(tx, id, { status: 'closed', closed_at: now, closed_by: tx.actor.display }, (eb) =>
+      eb.and([eb('status', '=', 'resolved'), eb.or([eb('review_required', '=', 0), eb('review_done_at', 'is not', null)])]),
+    );
     if (!won) {
       const row = await getIncidentInOrg(tx, id);
       if (row.status === 'closed') return presentIncident(tx, row);

@@ -3,7 +3,7 @@ import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scheduleBreachReminders } from './breach-schedule.ts';
 import type { Incident } from './schemas.ts';
-import { BREACH_WINDOW_MS, getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { BREACH_WINDOW_MS, getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /**
  * Sets or clears the "possible personal-data breach" flag. Setting it starts the 72-hour
@@ -20,7 +20,7 @@ export async function flagBreach({ ctx, id, possibleBreach, note }: { ctx: Ctx; 
     const changes = possibleBreach
       ? { possible_breach: 1, breach_flagged_at: now, breach_notified_at: null, breach_notified_by: null, breach_overdue_at: null, updated_at: now }
       : { possible_breach: 0, updated_at: now };
-    const updated = await incidentsDb(tx.db).updateTable('incidents').set(changes).where('id', '=', id).where('org_id', '=', tx.orgId).returningAll().executeTakeFirstOrThrow();
+    const updated = (await updateIncident(tx, id, changes))!;
     if (possibleBreach) await scheduleBreachReminders(tx, id, now);
     const detail = possibleBreach ? { possibleBreach, startedAt: new Date(now).toISOString(), dueAt: new Date(now + BREACH_WINDOW_MS).toISOString(), note: note ?? null } : { possibleBreach, note: note ?? null };
     await recordTimeline(tx, id, { kind: possibleBreach ? 'breach.flagged' : 'breach.cleared', detail });

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/index.ts';
 import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /**
  * Records that the incident's post-incident review is done (called by the reviews module, inside
@@ -11,14 +11,7 @@ export async function markReviewDone(ctx: Ctx, incidentId: string): Promise<Inci
   assertCan(ctx, 'respond');
   return inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();
-    const won = await incidentsDb(tx.db)
-      .updateTable('incidents')
-      .set({ review_done_at: now, updated_at: now })
-      .where('org_id', '=', tx.orgId)
-      .where('id', '=', incidentId)
-      .where('review_done_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const won = await updateIncident(tx, incidentId, { review_done_at: now }, (eb) => eb('review_done_at', 'is', null));
     if (!won) return presentIncident(tx, await getIncidentInOrg(tx, incidentId));
     await recordTimeline(tx, incidentId, { kind: 'review.done' });
     await recordAudit(tx, { action: 'incident.review_done', subject: { type: 'incident', id: incidentId }, data: { at: new Date(now).toISOString() } });

@@ -10,7 +10,7 @@ import { policyOf } from './get-severity-policy.ts';
 import { orgMembers } from './members.ts';
 import type { SeverityPolicyDocument } from './policy-schemas.ts';
 import type { IncidentsTable } from './schema.ts';
-import { BREACH_REMINDER_KIND, findIncident, incidentsDb, recordTimeline } from './store.ts';
+import { BREACH_REMINDER_KIND, findIncident, recordTimeline, updateIncident } from './store.ts';
 
 export type BreachOutcome = 'reminded' | 'overdue' | 'skipped';
 
@@ -60,7 +60,7 @@ export async function remindBreach({ ctx, payload }: { ctx: Ctx; payload: Breach
     const key = `breach:${row.id}:${payload.flaggedAt}:${payload.hours}`;
     const detail = { flaggedAt: payload.flaggedAt, hoursElapsed: payload.hours, hoursLeft: Math.max(0, 72 - payload.hours), overdue, recipients };
     if (!(await recordTimeline(tx, row.id, { kind: BREACH_REMINDER_KIND, key, detail }))) return 'skipped';
-    if (overdue) await incidentsDb(tx.db).updateTable('incidents').set({ breach_overdue_at: tx.clock.now(), updated_at: tx.clock.now() }).where('id', '=', row.id).execute();
+    if (overdue) await updateIncident(tx, row.id, { breach_overdue_at: tx.clock.now() });
     const title = overdue
       ? `[OVERDUE] Possible personal-data breach: the 72-hour regulator notification deadline has passed — ${row.title}`
       : `[BREACH CLOCK ${payload.hours}h] Possible personal-data breach: ${72 - payload.hours} hours left to notify the regulator — ${row.title}`;

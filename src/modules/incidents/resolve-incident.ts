@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { subjectOf } from './escalate.ts';
 import type { IncidentsTable } from './schema.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 import { updateLinkedPages } from './status-page-sync.ts';
 
 /**
@@ -15,14 +15,7 @@ import { updateLinkedPages } from './status-page-sync.ts';
  */
 export async function resolveLocked(tx: Ctx, id: string, why: { note?: string; cause: 'manual' | 'alerts-resolved' }): Promise<IncidentsTable | null> {
   const now = tx.clock.now();
-  const won = await incidentsDb(tx.db)
-    .updateTable('incidents')
-    .set({ status: 'resolved', resolved_at: now, resolved_by: tx.actor.display, open_key: null, updated_at: now })
-    .where('org_id', '=', tx.orgId)
-    .where('id', '=', id)
-    .where('status', 'in', ['triggered', 'acknowledged'])
-    .returningAll()
-    .executeTakeFirst();
+  const won = await updateIncident(tx, id, { status: 'resolved', resolved_at: now, resolved_by: tx.actor.display, open_key: null }, (eb) => eb('status', 'in', ['triggered', 'acknowledged']));
   if (!won) return null;
   await stopEscalation({ ctx: { ...tx, role: 'owner' }, subject: subjectOf(won), reason: 'incident resolved' });
   await recordTimeline(tx, id, { kind: 'incident.resolved', detail: { cause: why.cause, ...(why.note ? { note: why.note } : {}) } });

@@ -3,7 +3,7 @@ import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertMembers } from './members.ts';
 import type { Incident } from './schemas.ts';
-import { getIncidentInOrg, incidentsDb, presentIncident, recordTimeline } from './store.ts';
+import { getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
 /** Replaces the incident's assignees (members of the organization). */
 export async function setAssignees({ ctx, id, assignees }: { ctx: Ctx; id: string; assignees: string[] }): Promise<Incident> {
@@ -14,8 +14,7 @@ export async function setAssignees({ ctx, id, assignees }: { ctx: Ctx; id: strin
     await assertMembers(tx, assignees, 'assignees');
     const after = [...new Set(assignees)];
     const before: string[] = JSON.parse(row.assignees);
-    const now = tx.clock.now();
-    const updated = await incidentsDb(tx.db).updateTable('incidents').set({ assignees: JSON.stringify(after), updated_at: now }).where('id', '=', id).where('org_id', '=', tx.orgId).returningAll().executeTakeFirstOrThrow();
+    const updated = (await updateIncident(tx, id, { assignees: JSON.stringify(after) }))!;
     const detail = { before, after };
     await recordTimeline(tx, id, { kind: 'assignees.changed', detail });
     await recordAudit(tx, { action: 'incident.assigned', subject: { type: 'incident', id }, data: detail });

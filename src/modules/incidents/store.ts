@@ -1,3 +1,4 @@
+import type { Expression, ExpressionBuilder, SqlBool, Updateable } from 'kysely';
 import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -174,4 +175,21 @@ export async function appendTimeline(ctx: Ctx, incidentId: string, entry: Timeli
 export async function orgOfIncident(db: Executor, incidentId: string): Promise<string | null> {
   const row = await incidentsDb(db).selectFrom('incidents').select('org_id').where('id', '=', incidentId).executeTakeFirst();
   return row?.org_id ?? null;
+}
+
+type Guard = (eb: ExpressionBuilder<IncidentTables, 'incidents'>) => Expression<SqlBool>;
+
+/**
+ * Updates the organization's incident only while `guard` holds (a conditional update: of two
+ * racing changes one wins) and answers the updated row, or undefined when the guard failed.
+ */
+export async function updateIncident(ctx: Ctx, id: string, changes: Updateable<IncidentsTable>, guard?: Guard): Promise<IncidentsTable | undefined> {
+  return incidentsDb(ctx.db)
+    .updateTable('incidents')
+    .set({ ...changes, updated_at: ctx.clock.now() })
+    .where('org_id', '=', ctx.orgId)
+    .where('id', '=', id)
+    .$if(guard !== undefined, (qb) => qb.where(guard!))
+    .returningAll()
+    .executeTakeFirst();
 }

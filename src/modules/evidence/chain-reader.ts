@@ -9,12 +9,12 @@ export async function eventAt(ctx: Ctx, seq: number): Promise<AuditEvent | null>
   return data[0]?.seq === seq ? data[0] : null;
 }
 
-/** The events recorded in [from, to) (epoch ms), oldest first. */
-export async function eventsBetween(ctx: Ctx, from: number, to: number): Promise<AuditEvent[]> {
+/** The events recorded in [from, to) (epoch ms), oldest first; only those of one action when given. */
+export async function eventsBetween(ctx: Ctx, from: number, to: number, action?: string): Promise<AuditEvent[]> {
   const pages: AuditEvent[][] = [];
   let cursor: string | undefined;
   do {
-    const page = await listAuditEvents({ ctx: { ...ctx, role: 'auditor' }, input: { from, to, cursor, limit: PAGE } });
+    const page = await listAuditEvents({ ctx: { ...ctx, role: 'auditor' }, input: { from, to, action, cursor, limit: PAGE } });
     pages.push(page.data);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

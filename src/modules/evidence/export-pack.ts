@@ -14,7 +14,9 @@ import { CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE } from './pack/verify-chain.ts
 import type { DayRange } from './schemas.ts';
 import { currentSigningKey } from './signing-keys.ts';
 import { checkpointsBetween, iso, loadPublicKeys } from './store.ts';
-import { committedDigests } from './verify-results-digests.ts';
+import { eventsBetween } from './chain-reader.ts';
+import { RESULTS_DIGEST_ACTION } from './results-digest.ts';
+import { digestsIn } from './verify-results-digests.ts';
 
 const invalid = (path: string, message: string) => new AppError('EVIDENCE_RANGE_INVALID', `${path}: ${message}`, { details: { issues: [{ path, message }] } });
 
@@ -44,7 +46,8 @@ export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayR
   const report = await buildReport({ ctx: reader, input: { from: iso(from), to: iso(to) } });
   const events = await chainSegment(reader, from, to);
   const checkpoints = await checkpointsBetween(ctx.db, ctx.orgId, from, to);
-  const digests = await committedDigests(reader, from, to - 1);
+  // A day's digest is recorded the next morning: the last days' lie just past the segment.
+  const digests = digestsIn([...events, ...(await eventsBetween(reader, to, to + 2 * DAY, RESULTS_DIGEST_ACTION))], from, to - 1);
   const key = await currentSigningKey(ctx.db, ctx.config.dataDir, now);
   const chain = { fromSeq: events[0]?.seq ?? null, toSeq: events.at(-1)?.seq ?? null, events: events.length, checkpoints: checkpoints.length };
   const files: PackFile[] = [
@@ -54,7 +57,7 @@ export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayR
     jsonFile('data/report.json', report),
     text('data/report.csv', renderReportCsv(report)),
     text('data/uptime-monitors.csv', csv(['monitorId', 'name', 'service', 'uptime', 'degradedRatio', 'upMs', 'degradedMs', 'downMs', 'maintenanceMs', 'pausedMs', 'noDataMs'], report.uptime.monitors.map((m) => [m.monitorId, m.name, m.service, m.uptime, m.degradedRatio, m.upMs, m.degradedMs, m.downMs, m.maintenanceMs, m.pausedMs, m.noDataMs]))),
-    jsonFile('data/results-digests.json', digests),
+    text('data/results-digests.json', `${JSON.stringify(digests)}\n`),
     text('data/results-digests.csv', digestsCsv(digests)),
     text(EVENTS_FILE, events.map((e) => `${JSON.stringify(e)}\n`).join('')),
     jsonFile(CHECKPOINTS_FILE, checkpoints),

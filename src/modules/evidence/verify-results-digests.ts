@@ -1,6 +1,7 @@
 import { getRetention } from '../monitors/index.ts';
 import { DAY } from '../../platform/clock.ts';
 import { assertCan, type Ctx } from '../../platform/context.ts';
+import type { AuditEvent } from '../audit/index.ts';
 import { eventsBetween } from './chain-reader.ts';
 import { dayStart, digestMonitorDay, monitorIds, RESULTS_DIGEST_ACTION, type DayDigest } from './results-digest.ts';
 
@@ -19,14 +20,19 @@ export interface ResultsVerification {
   firstProblem: ResultsProblem | null;
 }
 
-/** The committed daily digests of days in [from, to], in day order. */
+/** The daily digests among `events` of days in [from, to], one per day, in day order. */
+export function digestsIn(events: AuditEvent[], from: number, to: number): DayDigest[] {
+  const byDay = new Map<string, DayDigest>();
+  for (const e of events) {
+    const d = e.data as DayDigest;
+    if (e.action === RESULTS_DIGEST_ACTION && dayStart(d.day) >= from && dayStart(d.day) <= to && !byDay.has(d.day)) byDay.set(d.day, d);
+  }
+  return [...byDay.values()].toSorted((a, b) => a.day.localeCompare(b.day));
+}
+
+/** The committed daily digests of days in [from, to] (each is recorded the day after). */
 export async function committedDigests(ctx: Ctx, from: number, to: number): Promise<DayDigest[]> {
-  const events = await eventsBetween(ctx, from, to + 2 * DAY);
-  return events
-    .filter((e) => e.action === RESULTS_DIGEST_ACTION)
-    .map((e) => e.data as DayDigest)
-    .filter((d) => dayStart(d.day) >= from && dayStart(d.day) <= to)
-    .toSorted((a, b) => a.day.localeCompare(b.day));
+  return digestsIn(await eventsBetween(ctx, from, to + 2 * DAY, RESULTS_DIGEST_ACTION), from, to);
 }
 
 async function dayProblem(ctx: Ctx, committed: DayDigest, ids: string[]): Promise<ResultsProblem | null> {

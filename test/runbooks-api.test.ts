@@ -81,6 +81,10 @@ describeEachDialect('runbooks API', (dialect) => {
     const bad = await call('GET', '/runbooks/match?labels=service');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues[0].path).toBe('labels');
+    const many = Array.from({ length: 65 }, (_, i) => `l${i}=v`).join(',');
+    const tooMany = await call('GET', `/runbooks/match?labels=${many}`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details.issues[0].path).toBe('labels');
   });
 
   it('names each invalid field and keeps slugs unique', async () => {

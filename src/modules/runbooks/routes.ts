@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ValidationError } from '../../platform/errors.ts';
+import { fieldIssues, ValidationError } from '../../platform/errors.ts';
 import { createRunbook } from './create-runbook.ts';
 import { deleteRunbook } from './delete-runbook.ts';
 import { getRunbookVersion } from './get-runbook-version.ts';
@@ -49,7 +49,9 @@ export function runbookRoutes(app: FastifyInstance): void {
   api.get('/runbooks/match', { config: { policy: 'read' }, schema: { tags, querystring: MatchQuery, response: { 200: matches } } }, async (req) => {
     const { labels, bad } = parseLabelPairs([req.query.labels].flat());
     if (bad.length) throw new ValidationError(bad.map((b) => ({ path: 'labels', message: `use key=value (got ${b})` })));
-    return matchRunbooks({ ctx: req.ctx, input: MatchRunbooksInput.parse({ labels }) });
+    const input = MatchRunbooksInput.safeParse({ labels });
+    if (!input.success) throw new ValidationError(fieldIssues(input.error.issues));
+    return matchRunbooks({ ctx: req.ctx, input: input.data });
   });
 
   api.post('/runbooks/match', { config: { policy: 'read' }, schema: { tags, body: MatchRunbooksInput, response: { 200: matches } } }, async (req) =>

@@ -137,6 +137,10 @@ describeEachDialect('post-incident reviews', (dialect) => {
     const late = await call('PATCH', `/reviews/${id}`, { summary: 'rewrite history' }, responder);
     expect(late.json().error.code).toBe('REVIEW_FILED');
     expect((await call('PATCH', `/reviews/${id}/action-items/${item.json().id}`, { status: 'done' }, responder)).json()).toMatchObject({ status: 'done', doneAt: expect.any(String) });
+    expect((await call('DELETE', `/reviews/${id}/action-items/${item.json().id}`, undefined, responder)).json().error.code).toBe('REVIEW_FILED');
+    const missing = await call('PATCH', `/reviews/${id}/action-items/no-such-item`, { status: 'done' }, responder);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('REVIEW_ACTION_ITEM_NOT_FOUND');
     const actions = (await listAuditEvents({ ctx, input: { subject: `review:${id}`, limit: 50 } })).data.map((e) => e.action);
     expect(actions.toSorted()).toEqual(['review.action_item.create', 'review.action_item.update', 'review.create', 'review.file', 'review.update']);
   });
@@ -147,6 +151,9 @@ describeEachDialect('post-incident reviews', (dialect) => {
     expect(review.json()).toMatchObject({ required: true, dueAt: null });
     await call('PATCH', `/reviews/${review.json().id}`, { impact: 'x', contributingFactors: 'y' }, responder);
     expect((await call('POST', `/reviews/${review.json().id}/file`, undefined, responder)).json().error.code).toBe('REVIEW_INCIDENT_OPEN');
+    const scratch = (await call('POST', `/reviews/${review.json().id}/action-items`, { title: 'Scratch' }, responder)).json();
+    expect((await call('DELETE', `/reviews/${review.json().id}/action-items/${scratch.id}`, undefined, responder)).statusCode).toBe(204);
+    expect((await call('GET', `/reviews/${review.json().id}`)).json().actionItems).toEqual([]);
     clock.advance(MINUTE);
     await call('POST', `/incidents/${open.json().id}/resolve`, {}, responder);
     await sweep();

@@ -138,4 +138,12 @@ describeEachDialect('runbooks API', (dialect) => {
     expect(versions).toEqual(Array.from({ length: saved.length + 1 }, (_, i) => saved.length + 1 - i));
     expect((await getRunbook({ ctx: ctxA, id: made.id })).version).toBe(saved.length + 1);
   });
+
+  it('documents the runbook, calendar and review routes in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of ['/api/v1/runbooks/match', '/api/v1/runbooks/{id}/versions/{version}/restore', '/api/v1/business-calendar/deadline', '/api/v1/reviews/{id}/file', '/api/v1/review-settings']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/runbooks'].post.requestBody.content['application/json'].schema.required).toEqual(['slug', 'title', 'match', 'body']);
+  });
 });

@@ -88,6 +88,7 @@ describeEachDialect('runbooks API', (dialect) => {
   });
 
   it('names each invalid field and keeps slugs unique', async () => {
+    expect((await call('POST', '/runbooks', { slug: 'match', title: 'Reserved', match: { a: 'b' }, body: '' })).json().error.details.issues[0].path).toBe('slug');
     const res = await call('POST', '/runbooks', { slug: 'Bad Slug', title: '', match: {}, body: 1 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.issues.map((i: { path: string }) => i.path).toSorted()).toEqual(['body', 'match', 'slug', 'title']);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const Slug = z
   .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens (max 64)');
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'lowercase letters, digits and inner hyphens (max 64)')
+  .refine((s) => s !== 'match', '"match" is reserved (/runbooks/match)');
 const LabelKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,62}$/, 'letters, digits, _ . - (max 63), starting with a letter or _');
 const LabelValue = z.string().min(1).max(200);
 

@@ -4,7 +4,8 @@ import { useCan } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { useToast } from '../components/toasts.tsx';
-import { personColor, useMembers } from '../oncall/use-members.ts';
+import { usePersonColor } from '../oncall/person-colors.tsx';
+import { useMembers } from '../oncall/use-members.ts';
 import { SEVERITIES, isOpen, type Incident, type Severity } from './types.ts';
 
 const REASONS: Record<string, string> = { given: 'Chosen when declared.', default: "The policy's default severity.", 'alert-severity': "From the alerts' own severity.", 'label-rule': 'From a label rule.', changed: 'Changed by hand.' };
@@ -19,6 +20,7 @@ export function TriageCard({ incident, onChange }: { incident: Incident; onChang
   const client = useClient();
   const toast = useToast();
   const members = useMembers();
+  const colorOf = usePersonColor();
   const canEdit = useCan('respond') && incident.status !== 'closed';
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [reason, setReason] = useState('');
@@ -56,7 +58,7 @@ export function TriageCard({ incident, onChange }: { incident: Incident; onChang
         {incident.assignees.length === 0 && <span className="muted small">Nobody assigned.</span>}
         {incident.assignees.map((id) => (
           <span key={id} className="person-chip">
-            <i className="person-dot" style={{ background: personColor(id) }} aria-hidden="true" />
+            <i className="person-dot" style={{ background: colorOf(id) }} aria-hidden="true" />
             {members.nameOf(id)}
             {canEdit && (
               <button type="button" className="chip-remove" aria-label={`Unassign ${members.nameOf(id)}`} onClick={() => setAssignees(incident.assignees.filter((a) => a !== id))}>

@@ -10,7 +10,8 @@ import { useNow } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { OverrideDialog, type OverrideDraft } from './override-dialog.tsx';
 import { ScheduleCalendar } from './schedule-calendar.tsx';
-import { personColor, type Members } from './use-members.ts';
+import { usePersonColor } from './person-colors.tsx';
+import type { Members } from './use-members.ts';
 import type { Schedule, Shift } from './types.ts';
 import { browserZone, startOfZonedDay, startOfZonedWeek } from './zone.ts';
 
@@ -21,6 +22,7 @@ export function CalendarCard({ schedule, members, onChange, refreshKey }: { sche
   const toast = useToast();
   const canOverride = useCan('respond');
   const now = useNow();
+  const colorOf = usePersonColor();
   const [days, setDays] = useState<'7' | '14'>('7');
   const [weeks, setWeeks] = useState(0);
   const mine = browserZone();
@@ -82,7 +84,7 @@ export function CalendarCard({ schedule, members, onChange, refreshKey }: { sche
       <div className="legend cal-legend">
         {people.map(([id, name]) => (
           <span key={id}>
-            <i style={{ background: personColor(id) }} />
+            <i style={{ background: colorOf(id) }} />
             {name}
           </span>
         ))}

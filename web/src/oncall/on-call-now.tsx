@@ -1,18 +1,19 @@
 import { useFetch } from '../api/use-fetch.ts';
 import { Time } from '../components/time.tsx';
-import { personColor } from './use-members.ts';
+import { usePersonColor } from './person-colors.tsx';
 import type { OnCall } from './types.ts';
 
 /** Who is on call in a schedule right now, and until when. */
 export function OnCallNow({ scheduleId, refreshKey, compact = false }: { scheduleId: string; refreshKey?: unknown; compact?: boolean }) {
   const fetched = useFetch<OnCall>(`/schedules/${scheduleId}/on-call`, undefined, { refreshKey });
   const onCall = fetched.data;
+  const colorOf = usePersonColor();
   if (fetched.error) return <span className="error-text small">{fetched.error.message}</span>;
   if (!onCall) return <span className="muted small">…</span>;
   if (!onCall.user) return <span className="badge plain" data-state="down">Nobody on call</span>;
   return (
     <span className="on-call-now">
-      <i className="person-dot" style={{ background: personColor(onCall.user.id) }} aria-hidden="true" />
+      <i className="person-dot" style={{ background: colorOf(onCall.user.id) }} aria-hidden="true" />
       <strong>{onCall.user.name || onCall.user.email}</strong>
       {onCall.source?.type === 'override' && <span className="tag">override</span>}
       {!compact && onCall.until && (

@@ -1,8 +1,10 @@
 import { Button } from '../components/button.tsx';
-import { personColor, type Members } from './use-members.ts';
+import { usePersonColor } from './person-colors.tsx';
+import type { Members } from './use-members.ts';
 
 /** People in turn order: add from the members, move up or down, remove. */
 export function ParticipantsField({ value, onChange, members, error }: { value: string[]; onChange: (ids: string[]) => void; members: Members; error?: string }) {
+  const colorOf = usePersonColor();
   const move = (i: number, by: number) => {
     const next = [...value];
     const [id] = next.splice(i, 1);
@@ -17,7 +19,7 @@ export function ParticipantsField({ value, onChange, members, error }: { value: 
         {value.map((id, i) => (
           <li key={`${id}-${i}`} className="row">
             <span className="turn">{i + 1}</span>
-            <i className="person-dot" style={{ background: personColor(id) }} aria-hidden="true" />
+            <i className="person-dot" style={{ background: colorOf(id) }} aria-hidden="true" />
             <span className="grow">{members.nameOf(id)}</span>
             <Button size="sm" variant="ghost" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${members.nameOf(id)} up`}>
               ↑

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { personColor } from './use-members.ts';
+import { usePersonColor } from './person-colors.tsx';
 import { clipToDay, piecesOf, type Piece } from './calendar-pieces.ts';
 import { formatInZone, startOfZonedDay, zonedToInstant, zonedParts } from './zone.ts';
 import type { Shift } from './types.ts';
@@ -26,6 +26,7 @@ function label(piece: Piece, timeZone: string, describeSource: CalendarProps['de
 
 function DayRow({ dayStart, dayEnd, pieces, props }: { dayStart: number; dayEnd: number; pieces: Piece[]; props: CalendarProps }) {
   const { timeZone, now, onPick, describeSource } = props;
+  const colorOf = usePersonColor();
   const day = zonedParts(dayStart, timeZone);
   const today = now >= dayStart && now < dayEnd;
   const tick = (h: number) => ((zonedToInstant(day.year, day.month, day.day, h, 0, timeZone) - dayStart) / (dayEnd - dayStart)) * 100;
@@ -38,7 +39,7 @@ function DayRow({ dayStart, dayEnd, pieces, props }: { dayStart: number; dayEnd:
         ))}
         {clipToDay(pieces, dayStart, dayEnd).map(({ piece, left, width }) => {
           const text = label(piece, timeZone, describeSource);
-          const style = { left: `${left}%`, width: `${width}%`, ...(piece.shift ? { '--person': personColor(piece.shift.userId) } : {}) } as CSSProperties;
+          const style = { left: `${left}%`, width: `${width}%`, ...(piece.shift ? { '--person': colorOf(piece.shift.userId) } : {}) } as CSSProperties;
           const kind = piece.shift ? piece.shift.source.type : 'gap';
           const content = width > 6 ? <span>{piece.shift ? piece.shift.userName : 'nobody'}</span> : null;
           return onPick ? (

@@ -13,6 +13,7 @@ import { LayersCard } from './layers-card.tsx';
 import { LoadFailed } from './not-found.tsx';
 import { OnCallNow } from './on-call-now.tsx';
 import { OverridesCard } from './overrides-card.tsx';
+import { PersonColors } from './person-colors.tsx';
 import { useMembers } from './use-members.ts';
 import type { Schedule } from './types.ts';
 
@@ -41,38 +42,41 @@ export function ScheduleDetailPage({ id }: { id: string }) {
       toast.error((err as Error).message);
     }
   };
+  const people = [...schedule.layers].sort((a, b) => b.position - a.position).flatMap((l) => l.participants);
   return (
-    <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/schedules">Schedules</Link> / <span className="muted">{schedule.name}</span>
-      </nav>
-      <PageHeader
-        title={schedule.name}
-        subtitle={schedule.description ?? `Times in ${schedule.timeZone}`}
-        actions={
-          canWrite && (
-            <>
-              <Link href={`/schedules/${id}/edit`} className="btn">
-                Edit
-              </Link>
-              <ConfirmButton title={`Delete ${schedule.name}?`} message="Its layers, overrides and feed links go too. A schedule an escalation policy pages cannot be deleted." confirmLabel="Delete schedule" onConfirm={remove}>
-                Delete
-              </ConfirmButton>
-            </>
-          )
-        }
-      />
-      <div className="detail-summary">
-        <span>
-          On call now: <OnCallNow scheduleId={id} refreshKey={version} />
-        </span>
+    <PersonColors ids={people}>
+      <div className="page">
+        <nav className="small" aria-label="Breadcrumb">
+          <Link href="/schedules">Schedules</Link> / <span className="muted">{schedule.name}</span>
+        </nav>
+        <PageHeader
+          title={schedule.name}
+          subtitle={schedule.description ?? `Times in ${schedule.timeZone}`}
+          actions={
+            canWrite && (
+              <>
+                <Link href={`/schedules/${id}/edit`} className="btn">
+                  Edit
+                </Link>
+                <ConfirmButton title={`Delete ${schedule.name}?`} message="Its layers, overrides and feed links go too. A schedule an escalation policy pages cannot be deleted." confirmLabel="Delete schedule" onConfirm={remove}>
+                  Delete
+                </ConfirmButton>
+              </>
+            )
+          }
+        />
+        <div className="detail-summary">
+          <span>
+            On call now: <OnCallNow scheduleId={id} refreshKey={version} />
+          </span>
+        </div>
+        <CalendarCard schedule={schedule} members={members} refreshKey={version} onChange={changed} />
+        <div className="grid-2">
+          <LayersCard schedule={schedule} members={members} onChange={changed} />
+          <OverridesCard scheduleId={id} members={members} refreshKey={version} onChange={changed} />
+        </div>
+        {canWrite && <FeedTokensCard base={`/schedules/${id}`} intro="Anyone with the link sees this schedule's shifts from 30 days back to 90 ahead. Revoke a link to stop it." />}
       </div>
-      <CalendarCard schedule={schedule} members={members} refreshKey={version} onChange={changed} />
-      <div className="grid-2">
-        <LayersCard schedule={schedule} members={members} onChange={changed} />
-        <OverridesCard scheduleId={id} members={members} refreshKey={version} onChange={changed} />
-      </div>
-      {canWrite && <FeedTokensCard base={`/schedules/${id}`} intro="Anyone with the link sees this schedule's shifts from 30 days back to 90 ahead. Revoke a link to stop it." />}
-    </div>
+    </PersonColors>
   );
 }

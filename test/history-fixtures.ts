@@ -13,6 +13,7 @@ export function monitorRow(orgId: string, createdAt: number, options: { id?: str
     name: options.name ?? `m-${Math.random().toString(36).slice(2, 10)}`,
     type: 'tcp',
     settings: JSON.stringify({ host: '127.0.0.1', port: 9 }),
+    secrets: null,
     labels: '{}',
     interval_s: options.intervalS ?? 60,
     timeout_ms: 10_000,

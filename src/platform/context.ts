@@ -1,5 +1,6 @@
 import type { Config } from '../config/index.ts';
 import type { Clock } from './clock.ts';
+import type { SecretBox } from './crypto/index.ts';
 import type { Db, Dialect, Executor } from './db/index.ts';
 import { ForbiddenError } from './errors.ts';
 import type { Logger } from './logger.ts';
@@ -42,6 +43,8 @@ export interface Services {
   dialect: Dialect;
   clock: Clock;
   logger: Logger;
+  /** Encrypts and decrypts secrets at rest (the runtime's key, loaded on first use). */
+  secrets?: () => SecretBox;
 }
 
 /**

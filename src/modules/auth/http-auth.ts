@@ -15,7 +15,7 @@ declare module 'fastify' {
 }
 
 export function servicesOf(runtime: Runtime): Services {
-  return { config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger };
+  return { config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger, secrets: () => runtime.secrets() };
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: number): void {

@@ -12,6 +12,7 @@ import { errorTrackingMigrations } from './migrations.ts';
 import { issueRoutes } from './routes/issue-routes.ts';
 import { projectRoutes } from './routes/project-routes.ts';
 import { releaseRoutes } from './routes/release-routes.ts';
+import { reencryptColumn } from '../../platform/crypto/index.ts';
 
 export { ERROR_TRACKING_ERRORS } from './errors.ts';
 export { createProject } from './create-project.ts';
@@ -85,6 +86,7 @@ export function createErrorTrackingModule(options: ErrorTrackingModuleOptions = 
     ingest: () => ingest,
     digestLoop: () => loop,
     registerJobs: (runner, runtime) => registerErrorTrackingJobs(runner, runtime),
+    rotateSecrets: (runtime, box) => reencryptColumn(runtime.db, 'error_projects', 'forward_dsn', box),
     routes: (api, runtime) => {
       projectRoutes(api, { publicUrl: runtime.config.publicUrl, secrets: runtime.secrets, grouping: options.grouping ?? groupingConfigs, onChange: () => ingest?.keys.clear() });
       releaseRoutes(api);

@@ -3,10 +3,10 @@ import type { Runtime } from '../../platform/runtime.ts';
 import type { IntegrationDeps } from './deps.ts';
 import { hookRoutes } from './hook-routes.ts';
 import { PRUNE_DELIVERIES_JOB, pruneDeliveries } from './prune-deliveries.ts';
-import { reencryptIntegrationSecrets } from './rotate-secrets.ts';
 import { integrationRoutes } from './routes.ts';
 import { integrationMigrations } from './schema.ts';
 import { createDefaultIntegrationRegistry, type IntegrationRegistry } from './types/registry.ts';
+import { reencryptColumn } from '../../platform/crypto/index.ts';
 
 export { createIntegration } from './create-integration.ts';
 export { updateIntegration } from './update-integration.ts';
@@ -44,6 +44,6 @@ export function createIntegrationsModule(options: IntegrationsModuleOptions = {}
     },
     routes: (api, runtime) => integrationRoutes(api, depsOf(runtime), runtime.config.publicUrl),
     rootRoutes: (app, runtime) => hookRoutes(app, runtime, depsOf(runtime)),
-    rotateSecrets: (runtime, box) => reencryptIntegrationSecrets(runtime.db, box),
+    rotateSecrets: (runtime, box) => reencryptColumn(runtime.db, 'integrations', 'secrets', box),
   };
 }

@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import type { ProbeRegistry } from './probes/index.ts';
 import type { MonitorsTable } from './schema.ts';
 import type { CreateMonitorInput, Monitor } from './schemas.ts';
+import { sealSettings } from './secret-settings.ts';
 import { defaultRetryInterval, defaultTimeoutMs, parseMonitorSettings } from './settings.ts';
 import { monitorsDb, toMonitor } from './store.ts';
 
@@ -11,14 +12,15 @@ export const MONITORS_CHANGED = 'monitors.changed';
 
 export async function createMonitor({ ctx, input, probes }: { ctx: Ctx; input: CreateMonitorInput; probes: ProbeRegistry }): Promise<Monitor> {
   assertCan(ctx, 'write');
-  const settings = parseMonitorSettings(probes, input.type, input.settings);
+  const sealed = sealSettings(probes.get(input.type).secretPaths ?? [], parseMonitorSettings(probes, input.type, input.settings), ctx.secrets);
   const now = ctx.clock.now();
   const row: MonitorsTable = {
     id: newId(now),
     org_id: ctx.orgId,
     name: input.name,
     type: input.type,
-    settings: JSON.stringify(settings),
+    settings: sealed.settings,
+    secrets: sealed.secrets,
     labels: JSON.stringify(input.labels),
     interval_s: input.interval,
     timeout_ms: input.timeoutMs ?? defaultTimeoutMs(input.interval),

@@ -7,6 +7,7 @@ import { createDefaultProbeRegistry, type ProbeRegistry } from './probes/index.t
 import { MonitorPresenters } from './presenters.ts';
 import { monitorRoutes } from './routes.ts';
 import { monitorMigrations } from './schema.ts';
+import { reencryptColumn } from '../../platform/crypto/index.ts';
 
 export { createMonitor, MONITORS_CHANGED } from './create-monitor.ts';
 export { updateMonitor } from './update-monitor.ts';
@@ -15,6 +16,7 @@ export { getMonitor } from './get-monitor.ts';
 export { listMonitors } from './list-monitors.ts';
 export { setMonitorPaused } from './set-paused.ts';
 export { testMonitor } from './test-monitor.ts';
+export { checkMonitor } from './check-monitor.ts';
 export { MonitorPresenters, type MonitorPresenter } from './presenters.ts';
 export { evaluate, visibleState } from './evaluate.ts';
 export { recordExternalState, readExternalMonitors, externalMonitorsChangedSince, type ExternalStateChange, type ExternalFlip, type ExternalMonitor, type RecordedExternalState } from './record-external-state.ts';
@@ -45,10 +47,11 @@ export function createMonitorsModule(options: MonitorsModuleOptions = {}): Custo
     scheduler: () => scheduler,
     migrations: { ...monitorMigrations, ...historyMigrations },
     registerJobs: (runner, runtime) => registerHistoryJobs(runner, runtime),
+    rotateSecrets: (runtime, box) => reencryptColumn(runtime.db, 'monitors', 'secrets', box),
     start: async (runtime) => {
       await ensureHistoryJobs(runtime.db, runtime.clock.now());
       if (runtime.config.role === 'api') return;
-      scheduler = new MonitorScheduler({ ...runtime, logger: runtime.logger.child({ component: 'scheduler' }), probes });
+      scheduler = new MonitorScheduler({ ...runtime, logger: runtime.logger.child({ component: 'scheduler' }), probes, secrets: () => runtime.secrets() });
       await scheduler.start();
     },
     stop: async (runtime) => {

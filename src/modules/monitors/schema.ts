@@ -8,7 +8,10 @@ export type MonitorsTable = {
   org_id: string;
   name: string;
   type: string;
+  /** Plain settings, each credential in its masked form. */
   settings: string;
+  /** The credentials, encrypted with the secret box (null when the settings hold none). */
+  secrets: string | null;
   labels: string;
   interval_s: number;
   timeout_ms: number;
@@ -129,6 +132,11 @@ export type MonitorTables = {
 };
 
 export const monitorMigrations: Record<string, CustosMigration> = {
+  '2026-12-11-0100-monitor-secrets': {
+    async up(db) {
+      await db.schema.alterTable('monitors').addColumn('secrets', 'text').execute();
+    },
+  },
   '2026-11-22-0300-monitors': {
     async up(db) {
       await db.schema

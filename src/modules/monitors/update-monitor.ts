@@ -4,6 +4,7 @@ import { getMonitorInOrg } from './get-monitor.ts';
 import type { ProbeRegistry } from './probes/index.ts';
 import type { MonitorsTable } from './schema.ts';
 import type { Monitor, UpdateMonitorInput } from './schemas.ts';
+import { openSettings, restoreSecrets, sealSettings } from './secret-settings.ts';
 import { defaultRetryInterval, parseMonitorSettings } from './settings.ts';
 import { monitorsDb, toMonitor } from './store.ts';
 
@@ -15,7 +16,11 @@ export async function updateMonitor({ ctx, id, input, probes }: { ctx: Ctx; id: 
     const interval = input.interval ?? before.interval_s;
     const changes: Partial<MonitorsTable> = { updated_at: now };
     if (input.name !== undefined) changes.name = input.name;
-    if (input.settings !== undefined) changes.settings = JSON.stringify(parseMonitorSettings(probes, before.type, input.settings));
+    if (input.settings !== undefined) {
+      const paths = probes.get(before.type).secretPaths ?? [];
+      const sent = restoreSecrets(paths, input.settings, JSON.parse(before.settings), openSettings(before, tx.secrets));
+      Object.assign(changes, sealSettings(paths, parseMonitorSettings(probes, before.type, sent), tx.secrets));
+    }
     if (input.labels !== undefined) changes.labels = JSON.stringify(input.labels);
     if (input.interval !== undefined) changes.interval_s = input.interval;
     if (input.timeoutMs !== undefined) changes.timeout_ms = input.timeoutMs;

@@ -7,6 +7,7 @@ import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions, type NotificationDeps }
 import { NOTIFICATION_SEND } from './message.ts';
 import { notificationRoutes } from './routes.ts';
 import { notificationMigrations } from './schema.ts';
+import { reencryptColumn } from '../../platform/crypto/index.ts';
 
 export { createChannel } from './create-channel.ts';
 export { updateChannel } from './update-channel.ts';
@@ -56,5 +57,6 @@ export function createNotificationsModule(options: NotificationsModuleOptions = 
       runner.register(NOTIFICATION_SEND, ({ job, signal }) => deliverNotification({ deps, job: job as Job<unknown>, signal }));
     },
     routes: (api, runtime) => notificationRoutes(api, notificationDeps(runtime, { ...options, channels })),
+    rotateSecrets: (runtime, box) => reencryptColumn(runtime.db, 'notification_channels', 'secrets', box),
   };
 }

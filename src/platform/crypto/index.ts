@@ -9,5 +9,6 @@ export {
 } from './key-file.ts';
 export { keyIdOf, decodeSecretKey } from './key-id.ts';
 export { maskSecret } from './mask.ts';
+export { reencryptColumn } from './reencrypt-column.ts';
 export { SECRET_UNREADABLE, SECRET_KEY_FILE_INSECURE } from './error-codes.ts';
 export { loadSigningKey, rotateSigningKeyFile, signBytes, verifySignature, signingKeyIdOf, SIGNING_KEY_FILE, type SigningKey } from './signing-key.ts';

@@ -1,4 +1,4 @@
-import { createDefaultProbeRegistry, getMonitor, testMonitor } from '../../../modules/monitors/index.ts';
+import { checkMonitor, createDefaultProbeRegistry } from '../../../modules/monitors/index.ts';
 import type { Command } from '../../command.ts';
 import { orgContext } from '../../org-context.ts';
 import { printResult } from '../../output.ts';
@@ -18,8 +18,7 @@ export const monitorCheckCommand: Command = {
     }
     const result = await withRuntime(config(), async (runtime) => {
       const ctx = await orgContext(runtime, String(options.org));
-      const monitor = await getMonitor({ ctx, id: positionals[0] });
-      return testMonitor({ ctx, input: { type: monitor.type, settings: monitor.settings, timeoutMs: monitor.timeoutMs }, probes: createDefaultProbeRegistry() });
+      return checkMonitor({ ctx, id: positionals[0]!, probes: createDefaultProbeRegistry() });
     });
     printResult(io, output, result);
     return result.outcome === 'up' ? 0 : 1;

@@ -8,6 +8,7 @@ import { MaintenanceTracker } from './maintenance-tracker.ts';
 import { slotAfter, slotAtOrAfter, slotsBetween } from './phase.ts';
 import type { CheckRecorder } from './recorder.ts';
 import { applyConfig, toScheduled, type ScheduledMonitor } from './scheduled-monitor.ts';
+import type { SecretBox } from '../../../platform/crypto/index.ts';
 
 interface Entry {
   dueAt: number;
@@ -35,11 +36,13 @@ export class Schedule {
   readonly #probes: ProbeRegistry;
   readonly #recorder: CheckRecorder;
   readonly #logger: Logger;
+  readonly #secrets: (() => SecretBox) | undefined;
   /** Called when an entry earlier than any other may have been added (to re-arm a timer). */
   onScheduled: (dueAt: number) => void = () => {};
 
-  constructor(options: { probes: ProbeRegistry; recorder: CheckRecorder; logger: Logger }) {
+  constructor(options: { probes: ProbeRegistry; recorder: CheckRecorder; logger: Logger; secrets?: () => SecretBox }) {
     this.#probes = options.probes;
+    this.#secrets = options.secrets;
     this.#recorder = options.recorder;
     this.#logger = options.logger;
     this.#tracker = new MaintenanceTracker(options.logger);
@@ -230,7 +233,7 @@ export class Schedule {
         this.skipped.add(row.id);
         return null;
       }
-      const m = toScheduled(row, this.#probes);
+      const m = toScheduled(row, this.#probes, this.#secrets);
       this.skipped.delete(row.id);
       return m;
     } catch (err) {

@@ -2,6 +2,8 @@ import type { HealthTrack, ConfirmationPolicy } from '../evaluate.ts';
 import type { ProbeRegistry, ProbeType } from '../probes/index.ts';
 import type { MonitorsTable, MonitorState } from '../schema.ts';
 import { hashId, phaseOf } from './phase.ts';
+import type { SecretBox } from '../../../platform/crypto/index.ts';
+import { openSettings } from '../secret-settings.ts';
 
 /** A monitor as the scheduler holds it: parsed once at load, updated in memory after each check. */
 export interface ScheduledMonitor {
@@ -50,14 +52,15 @@ export function hostOf(settings: unknown): string | null {
 }
 
 /** A short fingerprint of what decides how the target is checked; a change means "check again now". */
-export function configKeyOf(row: Pick<MonitorsTable, 'type' | 'settings' | 'interval_s'>): string {
-  return `${row.type}:${row.interval_s}:${row.settings.length}:${hashId(row.settings)}`;
+export function configKeyOf(row: Pick<MonitorsTable, 'type' | 'settings' | 'secrets' | 'interval_s'>): string {
+  const settings = row.secrets ? `${row.settings}${row.secrets}` : row.settings;
+  return `${row.type}:${row.interval_s}:${settings.length}:${hashId(settings)}`;
 }
 
 /** Builds the in-memory monitor from its row; throws when the stored settings no longer parse. */
-export function toScheduled(row: MonitorsTable, probes: ProbeRegistry): ScheduledMonitor {
+export function toScheduled(row: MonitorsTable, probes: ProbeRegistry, secrets?: () => SecretBox): ScheduledMonitor {
   const probe = probes.get(row.type);
-  const settings = probes.parseSettings(row.type, JSON.parse(row.settings));
+  const settings = probes.parseSettings(row.type, openSettings(row, secrets));
   const intervalMs = row.interval_s * 1000;
   return {
     id: row.id,

@@ -14,6 +14,7 @@ import { ResultWriter, type FlushSummary } from './result-writer.ts';
 import { Schedule } from './schedule.ts';
 import type { ScheduledMonitor } from './scheduled-monitor.ts';
 import { loadSchedule, syncSchedule } from './sync.ts';
+import type { SecretBox } from '../../../platform/crypto/index.ts';
 
 export interface MonitorSchedulerOptions {
   db: Db;
@@ -22,6 +23,8 @@ export interface MonitorSchedulerOptions {
   metrics: Metrics;
   bus: Bus;
   probes: ProbeRegistry;
+  /** Opens monitor credentials (the runtime's secret box). */
+  secrets?: () => SecretBox;
   limits?: Partial<DispatchLimits>;
   leaseTtlMs?: number;
   syncMs?: number;
@@ -82,7 +85,7 @@ export class MonitorScheduler {
     this.#metrics = engineMetrics(options.metrics.registry);
     const observe = (seconds: number) => this.#metrics.flushDuration.observe(seconds);
     this.#writer = new ResultWriter({ db: options.db, clock: options.clock, logger: options.logger, bus: options.bus, maxBatch: options.maxBatch, onFlush: options.onFlush, observe });
-    this.#schedule = new Schedule({ probes: options.probes, recorder: new CheckRecorder(this.#writer, this.#metrics), logger: options.logger });
+    this.#schedule = new Schedule({ probes: options.probes, recorder: new CheckRecorder(this.#writer, this.#metrics), logger: options.logger, secrets: options.secrets });
     this.#dispatcher = new Dispatcher({ global: 512, perHost: 16, ...options.limits }, (m) => this.#start(m));
     this.#lease = new SchedulerLease(options.db, { name: 'monitors', owner: `scheduler-${newId()}`, ttlMs: options.leaseTtlMs ?? 15_000 });
   }

@@ -58,6 +58,7 @@ export const httpProbe: ProbeType<HttpSettings> = {
   type: 'http',
   settingsSchema: HttpSettings,
   defaultTimeoutMs: 10_000,
+  secretPaths: ['auth.password', 'auth.token'],
   check: (settings, ctx) =>
     runProbe(ctx, { timeoutMs: settings.timeoutMs }, async (run): Promise<ProbeResult> => {
       const { response, finalUrl, redirects } = await fetchFollowing({

@@ -82,6 +82,7 @@ export const postgresProbe: ProbeType<PostgresSettings> = {
   type: 'postgres',
   settingsSchema: PostgresSettings,
   defaultTimeoutMs: 10_000,
+  secretPaths: ['password', 'connectionString'],
   check: (settings, ctx) =>
     runProbe(ctx, { timeoutMs: settings.timeoutMs, classify: classifyPostgresError }, async (run): Promise<ProbeResult> => {
       const sockets: net.Socket[] = [];

@@ -49,6 +49,8 @@ export interface ProbeType<S> {
   defaultTimeoutMs?: number;
   /** Passive types (heartbeats) are never scheduled: their state comes from outside (pings). */
   passive?: boolean;
+  /** Dotted paths of credentials in the settings: stored encrypted, answered masked. */
+  secretPaths?: readonly string[];
   check(settings: S, ctx: ProbeContext): Promise<ProbeResult>;
 }
 

@@ -50,6 +50,7 @@ export const redisProbe: ProbeType<RedisSettings> = {
   type: 'redis',
   settingsSchema: RedisSettings,
   defaultTimeoutMs: 10_000,
+  secretPaths: ['url'],
   check: async (settings, ctx) => {
     const redis = await loadRedis();
     return runProbe(ctx, { timeoutMs: settings.timeoutMs, classify: (err) => classifyRedisError(redis, err) }, async (run): Promise<ProbeResult> => {

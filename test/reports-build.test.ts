@@ -138,7 +138,16 @@ describeEachDialect('buildReport', (dialect) => {
 
   it('lists configuration and access changes from the audit log', async () => {
     const { changes } = await report();
-    expect(changes.byAction).toEqual(expect.arrayContaining([{ action: 'monitor.create', count: 2 }, { action: 'schedule.create', count: 1 }]));
+    expect(changes.byAction).toEqual(
+      expect.arrayContaining([
+        { action: 'monitor.create', kind: 'configuration', count: 2 },
+        { action: 'schedule.create', kind: 'configuration', count: 1 },
+        { action: 'member.add', kind: 'access', count: 2 },
+        { action: 'incident.created', kind: 'operations', count: 2 },
+      ]),
+    );
+    const kinds = changes.byAction.reduce((n, a) => ({ ...n, [a.kind]: (n[a.kind] ?? 0) + a.count }), {} as Record<string, number>);
+    expect(changes.byKind).toEqual(kinds);
     expect(changes.events.filter((e) => e.action === 'monitor.create').map((e) => e.subject)).toEqual([`monitor:${api}`, `monitor:${web}`]);
     expect(changes.total).toBe(changes.events.length);
   });

@@ -69,7 +69,10 @@ covers.
 
 ## Configuration and access changes
 Every audit event of the organization in the period: its count per action (\`monitor.create\`,
-\`member.add\`, \`token.create\`, …) and the list (the latest 5,000). The audit chain itself is
+\`member.add\`, \`token.create\`, …) and the list (the latest 5,000). Each action is classed as
+**access** (sign-ins, members and roles, API tokens, feed tokens, DSN and signing keys),
+**operations** (alerts, incidents, reviews, channel tests, evidence exports) or **configuration**
+(every other change: monitors, routes, channels, schedules, policies, status pages, …). The audit chain itself is
 hash-linked; \`custos audit verify\` replays it.
 
 ## Compliance findings

@@ -27,6 +27,7 @@ export function renderReportCsv(r: Report): string {
     ...r.notifications.byChannelType.flatMap((t) => metrics('notifications.receipts', t.channelType, t, ['attempts', 'delivered', 'failed', 'retrying', 'skipped', 'latencyP50Ms', 'latencyP95Ms'])),
     ...r.notifications.channels.flatMap((c) => metrics('notifications.tests', c.name, c, ['type', 'testsInPeriod', 'testsDelivered', 'lastTestAt', 'lastTestStatus'])),
     ...r.oncall.schedules.flatMap((s) => metrics('oncall.schedule', s.name, s, ['uncoveredHours', 'uncoveredMs', 'coveredMs'])),
+    ...Object.entries(r.changes.byKind).map(([kind, count]): Row => ['changes.kind', kind, 'count', count]),
     ...r.changes.byAction.map((a): Row => ['changes.action', a.action, 'count', a.count]),
     ...r.changes.events.map((e): Row => ['changes.event', e.subject, e.action, `${e.at} ${e.actor}`]),
   ];

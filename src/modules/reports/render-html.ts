@@ -60,9 +60,9 @@ function sections(r: Report): string[] {
     `<h2>On-call coverage</h2><p>${r.oncall.escalationPolicies} escalation policies.</p>`,
     barChart('Hours with nobody on call', r.oncall.schedules.map((s) => ({ label: s.name, value: s.uncoveredMs / maxUncovered, text: `${s.uncoveredHours} h`, tone: s.uncoveredMs > 0 ? ('bad' as const) : ('good' as const) }))),
     table(['schedule', 'hours uncovered', 'covered'], r.oncall.schedules.map((s) => [s.name, s.uncoveredHours, hours(s.coveredMs)])),
-    `<h2>Configuration and access changes</h2><p>${r.changes.total} audit events${r.changes.truncated ? ' (the latest 5,000 listed)' : ''}.</p>`,
-    table(['action', 'count'], r.changes.byAction.map((a) => [a.action, a.count])),
-    table(['seq', 'at', 'actor', 'action', 'subject'], r.changes.events.map((e) => [e.seq, e.at, e.actor, e.action, e.subject])),
+    `<h2>Configuration and access changes</h2><p>${r.changes.total} audit events: ${r.changes.byKind.configuration} configuration, ${r.changes.byKind.access} access, ${r.changes.byKind.operations} operations${r.changes.truncated ? ' (the latest 5,000 listed)' : ''}.</p>`,
+    table(['action', 'kind', 'count'], r.changes.byAction.map((a) => [a.action, a.kind, a.count])),
+    table(['seq', 'at', 'actor', 'action', 'kind', 'subject'], r.changes.events.map((e) => [e.seq, e.at, e.actor, e.action, e.kind, e.subject])),
   ];
 }
 

@@ -129,12 +129,15 @@ export type ScheduleCoverage = z.infer<typeof ScheduleCoverage>;
 export const OncallSection = z.object({ schedules: z.array(ScheduleCoverage), escalationPolicies: z.number() });
 export type OncallSection = z.infer<typeof OncallSection>;
 
-export const ChangeEvent = z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), subject: z.string() });
+const ChangeKind = z.enum(['access', 'configuration', 'operations']).describe('access: sign-ins, members, roles, tokens, keys; operations: alerts, incidents, reviews, tests, exports; configuration: the rest');
+
+export const ChangeEvent = z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), kind: ChangeKind, subject: z.string() });
 export type ChangeEvent = z.infer<typeof ChangeEvent>;
 
 export const ChangeSection = z.object({
   total: z.number(),
-  byAction: z.array(z.object({ action: z.string(), count: z.number() })),
+  byKind: z.object({ access: z.number(), configuration: z.number(), operations: z.number() }),
+  byAction: z.array(z.object({ action: z.string(), kind: ChangeKind, count: z.number() })),
   events: z.array(ChangeEvent).describe('oldest first; the latest 5,000 when there are more (truncated says so)'),
   truncated: z.boolean(),
 });

@@ -2,12 +2,14 @@ import type { AlertGroupNotifiedPayload } from '../alerts/index.ts';
 import type { NotificationAlert } from '../notifications/index.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { attachAlerts } from './attach-alerts.ts';
+import { changeSeverity } from './change-severity.ts';
 import type { IncidentDeps } from './deps.ts';
 import { severityOfAlerts } from './derive-severity.ts';
 import { findPolicyId } from './escalate.ts';
 import { policyOf } from './get-severity-policy.ts';
 import { openIncident } from './open-incident.ts';
 import { resolveLocked } from './resolve-incident.ts';
+import { SEVERITIES } from './policy-schemas.ts';
 import type { IncidentsTable } from './schema.ts';
 import { incidentsDb, recordTimeline } from './store.ts';
 
@@ -53,6 +55,15 @@ async function openFor(tx: Ctx, deps: IncidentDeps, payload: AlertGroupNotifiedP
   return row;
 }
 
+/** A more severe alert joining an open incident raises its severity (never lowers it). */
+async function raiseForAlerts(tx: Ctx, incident: IncidentsTable, firing: NotificationAlert[]): Promise<void> {
+  if (firing.length === 0) return;
+  const { document } = await policyOf(tx);
+  const { severity, reason } = severityOfAlerts(document, firing, tx.clock.now());
+  if (SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(incident.severity)) return;
+  await changeSeverity({ ctx: tx, id: incident.id, severity, reason: `a more severe alert joined (${reason.rule ?? reason.source}${reason.calendarRule ? `, ${reason.calendarRule}` : ''})` });
+}
+
 /**
  * The `alert.group.notified` job: a route with an escalation policy notified its group. Opens
  * one incident per group (or joins the open one), attaches and resolves its alerts, and
@@ -70,6 +81,7 @@ export async function applyAlertGroup({ ctx, deps, payload }: { ctx: Ctx; deps: 
       outcome = 'opened';
     }
     const stillFiring = await attachAlerts(tx, incident, payload.alerts, payload.dispatchId);
+    if (outcome === 'updated') await raiseForAlerts(tx, incident, payload.alerts.filter((a) => a.status === 'firing'));
     if (stillFiring > 0) return outcome;
     return (await resolveLocked(tx, incident.id, { cause: 'alerts-resolved' })) ? 'resolved' : outcome;
   });

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/index.ts';
 import { assertCan, inTransaction, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { scheduleBreachReminders } from './breach-schedule.ts';
+import { stopBreachPages } from './remind-breach.ts';
 import type { Incident } from './schemas.ts';
 import { BREACH_WINDOW_MS, getIncidentInOrg, presentIncident, recordTimeline, updateIncident } from './store.ts';
 
@@ -22,6 +23,7 @@ export async function flagBreach({ ctx, id, possibleBreach, note }: { ctx: Ctx; 
       : { possible_breach: 0, updated_at: now };
     const updated = (await updateIncident(tx, id, changes))!;
     if (possibleBreach) await scheduleBreachReminders(tx, id, now);
+    else await stopBreachPages(tx, row);
     const detail = possibleBreach ? { possibleBreach, startedAt: new Date(now).toISOString(), dueAt: new Date(now + BREACH_WINDOW_MS).toISOString(), note: note ?? null } : { possibleBreach, note: note ?? null };
     await recordTimeline(tx, id, { kind: possibleBreach ? 'breach.flagged' : 'breach.cleared', detail });
     await recordAudit(tx, { action: possibleBreach ? 'incident.breach_flagged' : 'incident.breach_cleared', subject: { type: 'incident', id }, data: detail });

@@ -13,6 +13,10 @@ function fromEscalation(e: EscalationEvent): TimelineEvent {
   return { id: `esc-${e.id}`, at: e.at, kind: e.kind === 'page.sent' ? 'notification.sent' : e.kind === 'page.failed' ? 'notification.failed' : e.kind, actor, detail };
 }
 
+// The paging engine records a start, its first step and their pages in one millisecond; keep them in that order.
+const ESCALATION_ORDER = ['escalation.started', 'escalation.step', 'page.sent', 'page.failed', 'escalation.acknowledged', 'escalation.stopped'];
+const byEscalationOrder = (a: EscalationEvent, b: EscalationEvent) => (a.at < b.at ? -1 : a.at > b.at ? 1 : ESCALATION_ORDER.indexOf(a.kind) - ESCALATION_ORDER.indexOf(b.kind));
+
 function fromReceipt(r: Receipt): TimelineEvent | null {
   if (r.status === 'retrying') return null;
   const detail = { channelId: r.channelId, channelType: r.channelType, dispatchId: r.dispatchId, attempt: r.attempt, status: r.status, statusCode: r.statusCode, error: r.error };
@@ -41,7 +45,7 @@ export async function getTimeline({ ctx, id }: { ctx: Ctx; id: string }): Promis
   const row = await getIncidentInOrg(ctx, id);
   const reader = { ...ctx, role: 'owner' as const };
   const own = (await incidentsDb(ctx.db).selectFrom('incident_events').selectAll().where('org_id', '=', ctx.orgId).where('incident_id', '=', id).orderBy('at').orderBy('seq').execute()).map(toEvent);
-  const escalation = (await listEscalationEvents({ ctx: reader, subject: subjectOf(row) })).map(fromEscalation);
+  const escalation = (await listEscalationEvents({ ctx: reader, subject: subjectOf(row) })).toSorted(byEscalationOrder).map(fromEscalation);
   const dispatches = [...own.map((e) => e.detail?.dispatchId), ...escalation.filter((e) => e.kind === 'notification.sent').map((e) => e.detail?.dispatchId)].filter((d): d is string => typeof d === 'string');
   const receipts = await receiptsOf(reader, dispatches);
   // At the same instant: the creation, the incident's other events, then escalation, then receipts.

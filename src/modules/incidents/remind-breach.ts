@@ -1,10 +1,10 @@
 import { recordAudit } from '../audit/index.ts';
 import { listOrganizations } from '../auth/index.ts';
 import { NOTIFICATION_SEND, type NotificationMessage, type SendNotificationPayload } from '../notifications/index.ts';
-import { startEscalation } from '../oncall/index.ts';
+import { startEscalation, stopEscalation } from '../oncall/index.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
-import type { BreachJobPayload } from './breach-schedule.ts';
+import { BREACH_REMINDER_HOURS, type BreachJobPayload } from './breach-schedule.ts';
 import { findPolicyId, incidentUrl } from './escalate.ts';
 import { policyOf } from './get-severity-policy.ts';
 import { orgMembers } from './members.ts';
@@ -13,6 +13,17 @@ import type { IncidentsTable } from './schema.ts';
 import { BREACH_REMINDER_KIND, findIncident, recordTimeline, updateIncident } from './store.ts';
 
 export type BreachOutcome = 'reminded' | 'overdue' | 'skipped';
+
+const BREACH_SUBJECT = 'incident.breach';
+const reminderKey = (incidentId: string, flaggedAt: number, hours: number) => `breach:${incidentId}:${flaggedAt}:${hours}`;
+
+/** Ends the pages the breach clock's reminders started (the regulator was notified, or the flag cleared). Call before recordAudit. */
+export async function stopBreachPages(tx: Ctx, row: IncidentsTable): Promise<void> {
+  if (row.breach_flagged_at === null) return;
+  for (const hours of BREACH_REMINDER_HOURS) {
+    await stopEscalation({ ctx: { ...tx, role: 'owner' }, subject: { type: BREACH_SUBJECT, id: reminderKey(row.id, Number(row.breach_flagged_at), hours) }, reason: 'breach clock stopped' });
+  }
+}
 
 /** Who the reminders name: members holding the policy's roles, and the listed users. */
 async function recipientsOf(ctx: Ctx, policy: SeverityPolicyDocument): Promise<string[]> {
@@ -40,7 +51,7 @@ async function send(tx: Ctx, row: IncidentsTable, policy: SeverityPolicyDocument
   const policyRef = policy.breachNotification.escalationPolicyId;
   const policyId = policyRef ? await findPolicyId(tx, policyRef) : null;
   if (policyId) {
-    await startEscalation({ ctx: { ...tx, role: 'owner' }, policyId, subject: { type: 'incident.breach', id: key, title: title.slice(0, 500), severity: 'P0', ...(url ? { url } : {}) }, message });
+    await startEscalation({ ctx: { ...tx, role: 'owner' }, policyId, subject: { type: BREACH_SUBJECT, id: key, title: title.slice(0, 500), severity: 'P0', ...(url ? { url } : {}) }, message });
   }
 }
 
@@ -57,7 +68,7 @@ export async function remindBreach({ ctx, payload }: { ctx: Ctx; payload: Breach
     const { document } = await policyOf(tx);
     const overdue = payload.hours >= 72;
     const recipients = await recipientsOf(tx, document);
-    const key = `breach:${row.id}:${payload.flaggedAt}:${payload.hours}`;
+    const key = reminderKey(row.id, payload.flaggedAt, payload.hours);
     const detail = { flaggedAt: payload.flaggedAt, hoursElapsed: payload.hours, hoursLeft: Math.max(0, 72 - payload.hours), overdue, recipients };
     if (!(await recordTimeline(tx, row.id, { kind: BREACH_REMINDER_KIND, key, detail }))) return 'skipped';
     if (overdue) await updateIncident(tx, row.id, { breach_overdue_at: tx.clock.now() });

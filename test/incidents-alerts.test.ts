@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { raiseAlert, resolveAlert, updateRoutes } from '../src/modules/alerts/index.ts';
-import { DEFAULT_POLICY, flagBreach, getIncident, getTimeline, listIncidents, recordRegulatorNotified, resolveIncident, updateSeverityPolicy } from '../src/modules/incidents/index.ts';
-import { createEscalationPolicy, getEscalation, listEscalationEvents, type ChannelDirectory } from '../src/modules/oncall/index.ts';
+import { acknowledgeIncident, createIncident, DEFAULT_POLICY, flagBreach, getIncident, getTimeline, listIncidents, recordRegulatorNotified, resolveIncident, updateSeverityPolicy } from '../src/modules/incidents/index.ts';
+import { createEscalationPolicy, deleteEscalationPolicy, getEscalation, listEscalationEvents, type ChannelDirectory } from '../src/modules/oncall/index.ts';
 import { listChannels } from '../src/modules/notifications/index.ts';
 import { HOUR, MINUTE, ManualClock } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
@@ -126,5 +126,19 @@ describeEachDialect('incidents opened and updated by alert groups', (dialect) =>
     expect((await getEscalation({ ctx, subject }))?.status).toBe('stopped');
     await at(T0 + 80 * HOUR);
     expect((await getIncident({ ctx, id: incident.id })).breachClock!.reminders).toHaveLength(1);
+  });
+
+  it('records an SLA breach even when the incident’s escalation policy was deleted since', async () => {
+    const { ctx, policy } = await org();
+    const incident = await createIncident({ ctx, deps: { secrets: () => t.runtime.secrets() }, input: { title: 'Billing run late', severity: 'P2', escalationPolicyId: policy.id } });
+    clock.set(T0 + MINUTE);
+    await acknowledgeIncident({ ctx, id: incident.id });
+    await deleteEscalationPolicy({ ctx, id: policy.id });
+    await at(T0 + 24 * HOUR);
+    const shown = await getIncident({ ctx, id: incident.id });
+    expect(shown.sla.resolution.breachedAt).toBe(new Date(T0 + 24 * HOUR).toISOString());
+    const timeline = await getTimeline({ ctx, id: incident.id });
+    expect(timeline.find((e) => e.kind === 'escalation.failed')?.detail?.reason).toContain('no longer exists');
+    expect(timeline.find((e) => e.kind === 'sla.breached')?.detail).toMatchObject({ clock: 'resolution', escalation: 'none' });
   });
 });

@@ -2,11 +2,13 @@ import { listOrganizations } from '../auth/index.ts';
 import { listEscalationPolicies, startEscalation, type EscalationRun } from '../oncall/index.ts';
 import type { NotificationAlert, NotificationMessage } from '../notifications/index.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { DEFAULT_LINK_TTL_MS, linkUrl, signLink } from './action-links.ts';
 import type { IncidentDeps } from './deps.ts';
 import type { SeverityPolicyDocument } from './policy-schemas.ts';
 import type { IncidentsTable } from './schema.ts';
 import { slaText } from './sla-schedule.ts';
+import { recordTimeline } from './store.ts';
 
 export const SUBJECT_TYPE = 'incident';
 export const subjectOf = (row: Pick<IncidentsTable, 'id'>) => ({ type: SUBJECT_TYPE, id: row.id });
@@ -41,11 +43,18 @@ export async function pageMessage(ctx: Ctx, deps: IncidentDeps, row: IncidentsTa
 export async function escalateIncident(ctx: Ctx, deps: IncidentDeps, row: IncidentsTable, policy: SeverityPolicyDocument, alerts: NotificationAlert[], prefix = ''): Promise<EscalationRun | null> {
   if (!row.escalation_policy_id) return null;
   const message = await pageMessage(ctx, deps, row, policy, alerts, prefix);
-  const { run } = await startEscalation({
-    ctx: { ...ctx, role: 'owner' },
-    policyId: row.escalation_policy_id,
-    subject: { ...subjectOf(row), title: row.title.slice(0, 500), severity: row.severity, ...(message.links.incident ? { url: message.links.incident } : {}) },
-    message,
-  });
-  return run;
+  try {
+    const { run } = await startEscalation({
+      ctx: { ...ctx, role: 'owner' },
+      policyId: row.escalation_policy_id,
+      subject: { ...subjectOf(row), title: row.title.slice(0, 500), severity: row.severity, ...(message.links.incident ? { url: message.links.incident } : {}) },
+      message,
+    });
+    return run;
+  } catch (err) {
+    // The policy was deleted since the incident named it: the incident still opens or records its breach.
+    if (!(err instanceof AppError) || err.code !== 'ESCALATION_POLICY_NOT_FOUND') throw err;
+    await recordTimeline(ctx, row.id, { kind: 'escalation.failed', detail: { reason: `escalation policy ${row.escalation_policy_id} no longer exists` } });
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { LabelList } from '../components/labels.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { formatDuration, Time } from '../components/time.tsx';
 import { LoadFailed } from '../oncall/not-found.tsx';
@@ -32,9 +33,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
   if (!incident) return <Loading label="Loading incident…" />;
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/incidents">Incidents</Link> / <span className="muted">{incident.title}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/incidents', label: 'Incidents' }]} current={incident.title} />
       <PageHeader
         title={incident.title}
         subtitle={

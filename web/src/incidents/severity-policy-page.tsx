@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { ROLES, type Role } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
@@ -9,6 +8,7 @@ import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { useEscalationPolicies } from '../oncall/escalation-policy-field.tsx';
@@ -101,9 +101,7 @@ export function SeverityPolicyPage() {
   const fetched = useFetch<SeverityPolicy>('/severity-policy');
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/incidents">Incidents</Link> / <span className="muted">Severity policy</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/incidents', label: 'Incidents' }]} current="Severity policy" />
       <PageHeader
         title="Severity policy"
         subtitle={fetched.data ? (fetched.data.version === 0 ? 'The defaults apply until you save.' : `Version ${fetched.data.version}, saved by ${fetched.data.updatedBy ?? 'someone'}.`) : undefined}

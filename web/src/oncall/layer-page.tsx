@@ -5,8 +5,10 @@ import { useFetch } from '../api/use-fetch.ts';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
+import { PersonColors, scheduleParticipants } from './person-colors.tsx';
 import { useMembers } from './use-members.ts';
 import { useSave } from '../api/use-save.ts';
 import type { Layer, LayerInput, Schedule } from './types.ts';
@@ -54,14 +56,16 @@ export function LayerPage({ scheduleId, layerId }: { scheduleId: string; layerId
   const layer = layerId ? schedule?.layers.find((l) => l.id === layerId) : undefined;
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/schedules">Schedules</Link> / {schedule ? <Link href={`/schedules/${scheduleId}`}>{schedule.name}</Link> : '…'} / <span className="muted">{layerId ? 'Edit layer' : 'New layer'}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/schedules', label: 'Schedules' }, { href: `/schedules/${scheduleId}`, label: schedule?.name }]} current={layerId ? 'Edit layer' : 'New layer'} />
       <PageHeader title={layer ? `Edit ${layer.name}` : 'New layer'} subtitle={layerId ? undefined : 'A new layer goes on top: where it has someone, it wins.'} />
       {fetched.error && <ErrorBanner error={fetched.error} />}
       {!schedule && !fetched.error && <Loading />}
       {schedule && layerId && !layer && <ErrorBanner error={new Error('This layer is not in the schedule any more.')} />}
-      {schedule && (!layerId || layer) && <LayerForm key={layer?.updatedAt ?? 'new'} schedule={schedule} layer={layer} />}
+      {schedule && (!layerId || layer) && (
+        <PersonColors ids={scheduleParticipants(schedule)}>
+          <LayerForm key={layer?.updatedAt ?? 'new'} schedule={schedule} layer={layer} />
+        </PersonColors>
+      )}
     </div>
   );
 }

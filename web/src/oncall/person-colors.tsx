@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Schedule } from './types.ts';
 
 const PALETTE = ['#2563eb', '#0f766e', '#b45309', '#7c3aed', '#be185d', '#15803d', '#0369a1', '#9a3412', '#4d7c0f', '#6d28d9'];
 
@@ -23,3 +24,6 @@ export function usePersonColor(): (userId: string) => string {
   const map = useContext(Colors);
   return (userId) => map?.get(userId) ?? hashColor(userId);
 }
+
+/** A schedule's people, top layer first and in turn order: the order its colours are handed out in. */
+export const scheduleParticipants = (schedule: Schedule | undefined) => (schedule ? [...schedule.layers].sort((a, b) => b.position - a.position).flatMap((l) => l.participants) : []);

@@ -1,9 +1,10 @@
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { LoadFailed } from './not-found.tsx';
@@ -13,12 +14,12 @@ import { PolicyUsage } from './policy-usage.tsx';
 import { useTargets } from './use-targets.ts';
 import type { EscalationPolicy } from './types.ts';
 
+const POLICIES = [{ href: '/escalation-policies', label: 'Escalation policies' }];
+
 export function NewPolicyPage() {
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/escalation-policies">Escalation policies</Link> / <span className="muted">New</span>
-      </nav>
+      <Breadcrumb trail={POLICIES} current="New" />
       <PageHeader title="New escalation policy" />
       <PolicyForm />
     </div>
@@ -47,9 +48,7 @@ export function PolicyPage({ id }: { id: string }) {
   };
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/escalation-policies">Escalation policies</Link> / <span className="muted">{policy.name}</span>
-      </nav>
+      <Breadcrumb trail={POLICIES} current={policy.name} />
       <PageHeader
         title={policy.name}
         subtitle={

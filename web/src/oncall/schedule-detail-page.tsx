@@ -5,6 +5,7 @@ import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { CalendarCard } from './calendar-card.tsx';
@@ -13,7 +14,7 @@ import { LayersCard } from './layers-card.tsx';
 import { LoadFailed } from './not-found.tsx';
 import { OnCallNow } from './on-call-now.tsx';
 import { OverridesCard } from './overrides-card.tsx';
-import { PersonColors } from './person-colors.tsx';
+import { PersonColors, scheduleParticipants } from './person-colors.tsx';
 import { useMembers } from './use-members.ts';
 import type { Schedule } from './types.ts';
 
@@ -42,13 +43,10 @@ export function ScheduleDetailPage({ id }: { id: string }) {
       toast.error((err as Error).message);
     }
   };
-  const people = [...schedule.layers].sort((a, b) => b.position - a.position).flatMap((l) => l.participants);
   return (
-    <PersonColors ids={people}>
+    <PersonColors ids={scheduleParticipants(schedule)}>
       <div className="page">
-        <nav className="small" aria-label="Breadcrumb">
-          <Link href="/schedules">Schedules</Link> / <span className="muted">{schedule.name}</span>
-        </nav>
+        <Breadcrumb trail={[{ href: '/schedules', label: 'Schedules' }]} current={schedule.name} />
         <PageHeader
           title={schedule.name}
           subtitle={schedule.description ?? `Times in ${schedule.timeZone}`}

@@ -6,6 +6,7 @@ import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
 import { useMembers } from './use-members.ts';
@@ -68,9 +69,7 @@ function ScheduleForm({ schedule }: { schedule?: Schedule }) {
 export function NewSchedulePage() {
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/schedules">Schedules</Link> / <span className="muted">New</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/schedules', label: 'Schedules' }]} current="New" />
       <PageHeader title="New schedule" subtitle="Start with one rotation; add layers (a weekend rotation, business hours) afterwards." />
       <ScheduleForm />
     </div>
@@ -81,9 +80,7 @@ export function EditSchedulePage({ id }: { id: string }) {
   const fetched = useFetch<Schedule>(`/schedules/${id}`);
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/schedules">Schedules</Link> / {fetched.data ? <Link href={`/schedules/${id}`}>{fetched.data.name}</Link> : '…'} / <span className="muted">Edit</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/schedules', label: 'Schedules' }, { href: `/schedules/${id}`, label: fetched.data?.name }]} current="Edit" />
       <PageHeader title={fetched.data ? `Edit ${fetched.data.name}` : 'Edit schedule'} />
       {fetched.error && <ErrorBanner error={fetched.error} />}
       {!fetched.data && !fetched.error && <Loading />}

@@ -7,6 +7,7 @@ import { useCan } from '../auth/session.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { ReviewEditor } from './review-editor.tsx';
@@ -37,9 +38,7 @@ export function ReviewPage({ incidentId }: { incidentId: string }) {
   );
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/incidents">Incidents</Link> / <Link href={`/incidents/${incidentId}`}>{review?.incidentTitle ?? 'Incident'}</Link> / <span className="muted">Review</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/incidents', label: 'Incidents' }, { href: `/incidents/${incidentId}`, label: review?.incidentTitle ?? 'Incident' }]} current="Review" />
       <PageHeader
         title={review ? `Review: ${review.incidentTitle}` : 'Post-incident review'}
         documentTitle="Post-incident review"

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
 import { labelsToText, textToLabels } from '../components/labels.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Segmented } from '../components/segmented.tsx';
 import { renderMarkdown } from './markdown.ts';
@@ -69,9 +70,7 @@ function RunbookForm({ runbook }: { runbook?: Runbook }) {
 export function NewRunbookPage() {
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/runbooks">Runbooks</Link> / <span className="muted">New</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/runbooks', label: 'Runbooks' }]} current="New" />
       <PageHeader title="New runbook" />
       <RunbookForm />
     </div>
@@ -82,9 +81,7 @@ export function EditRunbookPage({ id }: { id: string }) {
   const fetched = useFetch<Runbook>(`/runbooks/${id}`);
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/runbooks">Runbooks</Link> / {fetched.data ? <Link href={`/runbooks/${id}`}>{fetched.data.title}</Link> : '…'} / <span className="muted">Edit</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/runbooks', label: 'Runbooks' }, { href: `/runbooks/${id}`, label: fetched.data?.title }]} current="Edit" />
       <PageHeader title={fetched.data ? `Edit ${fetched.data.title}` : 'Edit runbook'} subtitle="Saving makes a new version; older ones stay readable and restorable." />
       {fetched.error && <ErrorBanner error={fetched.error} />}
       {!fetched.data && !fetched.error && <Loading />}

@@ -8,6 +8,7 @@ import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { LabelList } from '../components/labels.tsx';
 import { Loading } from '../components/loading.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
@@ -81,9 +82,7 @@ export function RunbookPage({ id }: { id: string }) {
   };
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/runbooks">Runbooks</Link> / <span className="muted">{runbook.slug}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/runbooks', label: 'Runbooks' }]} current={runbook.slug} />
       <PageHeader
         title={runbook.title}
         subtitle={

@@ -170,6 +170,15 @@ describeEachDialect('checkCompliance', (dialect) => {
     });
   });
 
+  it('covers every control asked for, failing a control when one of its rules fails', () => {
+    const soc2 = ['CC7.2', 'CC7.3', 'CC7.4', 'CC7.5', 'CC8.1', 'A1.1', 'A1.2'].map((c) => `SOC 2 ${c}`);
+    const iso = ['A.5.24', 'A.5.25', 'A.5.26', 'A.5.27', 'A.5.28', 'A.8.15', 'A.8.16'].map((c) => `ISO/IEC 27001:2022 ${c}`);
+    expect(good.controls.map((c) => c.control).sort()).toEqual([...soc2, ...iso].sort());
+    expect(good.controls.every((c) => c.status === 'pass')).toBe(true);
+    expect(bad.controls.find((c) => c.control === 'SOC 2 CC8.1')).toEqual({ control: 'SOC 2 CC8.1', status: 'fail', rules: ['audit-chain-unverified'] });
+    expect(bad.controls.filter((c) => c.status !== 'fail')).toEqual([]);
+  });
+
   it('orders findings by severity, each with controls and a remedy', () => {
     const order = { high: 0, medium: 1, low: 2 };
     expect(bad.findings.map((f) => order[f.severity])).toEqual(bad.findings.map((f) => order[f.severity]).toSorted());

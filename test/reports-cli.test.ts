@@ -50,6 +50,7 @@ describe('custos report and custos compliance check', () => {
     const table = custos(['compliance', 'check', '--org', 'cli-reports']);
     expect(table.code).toBe(1);
     expect(table.stdout).toContain('oncall-missing');
+    expect(table.stdout).toMatch(/controls: \d+ of 14 pass; failing: .*SOC 2 CC7\.4/);
     const json = custos(['compliance', 'check', '--org', 'cli-reports', '--json']);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).data.summary.high).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { assertCan, type Ctx } from '../../platform/context.ts';
 import { iso } from './collect.ts';
+import { controlStatuses } from './compliance/control-statuses.ts';
 import { gatherFacts } from './compliance/facts.ts';
 import type { ComplianceRule } from './compliance/rule.ts';
 import { COMPLIANCE_RULES } from './compliance/rules/index.ts';
@@ -41,5 +42,6 @@ export async function checkCompliance({ ctx, rules = COMPLIANCE_RULES }: { ctx: 
     summary: { high: count('high'), medium: count('medium'), low: count('low') },
     findings,
     rules: statuses,
+    controls: controlStatuses(statuses),
   };
 }

@@ -18,6 +18,8 @@ export const complianceCheckCommand: Command = {
     else {
       io.stdout(`${result.summary.high} high, ${result.summary.medium} medium, ${result.summary.low} low findings (checked ${result.checkedAt})`);
       printResult(io, 'table', result.findings.map((f) => ({ severity: f.severity, rule: f.ruleId, message: f.message, controls: f.controls.join(', ') })));
+      const failing = result.controls.filter((c) => c.status === 'fail').map((c) => c.control);
+      io.stdout(`controls: ${result.controls.length - failing.length} of ${result.controls.length} pass${failing.length ? `; failing: ${failing.join(', ')}` : ''}`);
       const skipped = result.rules.filter((r) => r.status === 'skipped');
       for (const r of skipped) io.stdout(`skipped ${r.id}: ${r.note}`);
     }

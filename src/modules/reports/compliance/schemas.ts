@@ -27,6 +27,13 @@ export const RuleStatus = z.object({
 });
 export type RuleStatus = z.infer<typeof RuleStatus>;
 
+export const ControlStatus = z.object({
+  control: z.string(),
+  status: z.enum(['pass', 'fail', 'skipped']).describe('fail when any of its rules has a finding; skipped when all were skipped'),
+  rules: z.array(z.string()),
+});
+export type ControlStatus = z.infer<typeof ControlStatus>;
+
 export const ComplianceResult = z.object({
   orgId: z.string(),
   checkedAt: z.string(),
@@ -34,5 +41,6 @@ export const ComplianceResult = z.object({
   summary: z.object({ high: z.number(), medium: z.number(), low: z.number() }),
   findings: z.array(Finding),
   rules: z.array(RuleStatus),
+  controls: z.array(ControlStatus).describe('each control with the rules that support it'),
 });
 export type ComplianceResult = z.infer<typeof ComplianceResult>;

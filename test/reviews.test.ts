@@ -23,6 +23,7 @@ describeEachDialect('post-incident reviews', (dialect) => {
   let viewer: { authorization: string };
   let otherAdmin: { authorization: string };
   let ann: TestUser;
+  let ownerId: string;
   let receiver: Receiver;
   let smtp: SMTPServer;
   const mails: { to: string[]; raw: string }[] = [];
@@ -30,7 +31,9 @@ describeEachDialect('post-incident reviews', (dialect) => {
   beforeAll(async () => {
     t = await createTestRuntime({ dialect, clock });
     app = await buildApp(t.runtime, { runsJobs: false });
-    ctx = (await createOrgWithOwner(t.runtime, 'rv-a')).ctx;
+    const made = await createOrgWithOwner(t.runtime, 'rv-a');
+    ctx = made.ctx;
+    ownerId = made.owner.id;
     await createOrgWithOwner(t.runtime, 'rv-b', { email: 'owner@rv-a.example.com' });
     admin = (await createTokenFor(t.runtime, 'rv-a', 'admin')).headers;
     responder = (await createTokenFor(t.runtime, 'rv-a', 'responder')).headers;
@@ -219,5 +222,17 @@ describeEachDialect('post-incident reviews', (dialect) => {
     clock.set('2026-04-13T10:00:00Z');
     await t.runtime.runner.runOnce();
     expect((await reminders()).map((e) => (e.data as { reminder: number }).reminder).toSorted()).toEqual([1, 2]);
+  });
+
+  it('reminds the owners when the incident has no assignees', async () => {
+    clock.set('2026-04-20T09:00:00Z');
+    const made = await call('POST', '/incidents', { title: 'Nobody assigned', severity: 'P1' }, responder);
+    await call('POST', `/incidents/${made.json().id}/resolve`, {}, responder);
+    await sweep();
+    const review = await reviewOf(made.json().id);
+    clock.set(review.dueAt);
+    await t.runtime.runner.runOnce();
+    const [event] = (await listAuditEvents({ ctx, input: { action: 'review.overdue_reminder', subject: `review:${review.id}`, limit: 5 } })).data;
+    expect(event.data).toMatchObject({ reminder: 1, recipients: [ownerId] });
   });
 });

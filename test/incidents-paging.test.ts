@@ -116,6 +116,7 @@ describeEachDialect('incidents from alerts: paging, acknowledgement and restart 
       const shown = await getIncident({ ctx: c2, id: incident.id });
       expect(shown.sla.response).toEqual({ dueAt: new Date(T0 + 15 * MINUTE).toISOString(), metAt: new Date(T0 + 31 * MINUTE).toISOString(), breachedAt: new Date(T0 + 20 * MINUTE).toISOString() });
       expect(shown.alerts.map((a) => [a.status, a.summary])).toEqual([['firing', 'Submissions are failing']]);
+      expect(shown.escalation).toMatchObject({ status: 'acknowledged', endedBy: 'bob@oncall.example.com', startedAt: new Date(T0).toISOString() });
 
       const timeline = await getTimeline({ ctx: c2, id: incident.id });
       const kinds = timeline.map((e) => e.kind);

@@ -101,6 +101,10 @@ export type Incident = z.infer<typeof Incident>;
 
 export const IncidentDetail = Incident.extend({
   alerts: z.array(IncidentAlert),
+  escalation: z
+    .object({ runId: z.string(), policyId: z.string(), status: z.enum(['active', 'acknowledged', 'stopped']), startedAt: z.string(), endedAt: z.string().nullable(), endedBy: z.string().nullable() })
+    .nullable()
+    .describe('the latest escalation run (the active one while paging)'),
   statusPageIncidents: z.array(z.object({ id: z.string(), pageId: z.string(), title: z.string(), status: z.string(), impact: z.string() })),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import { renderMarkdown } from '../../platform/markdown.ts';
 import { barChart, uptimeScale } from './charts.ts';
 import { escapeHtml } from './html-escape.ts';
 import { methodology } from './methodology.ts';
@@ -45,6 +45,7 @@ function sections(r: Report): string[] {
     table(UPTIME_HEAD, r.uptime.monitors.map((m) => uptimeRow(m.name, m))),
     '<h2>Monitoring coverage</h2>',
     `<p>${r.coverage.totals.executed} of ${r.coverage.totals.expected} expected checks executed (${pct(r.coverage.totals.coverage, 2)}); ${r.coverage.totals.gaps} coverage gaps, ${hours(r.coverage.totals.gapMs)}.</p>`,
+    barChart('Executed share of expected checks per monitor (red with a coverage gap)', r.coverage.monitors.map((m) => ({ label: m.name, value: m.coverage, text: pct(m.coverage, 2), tone: m.gaps.length ? ('bad' as const) : ('good' as const) }))),
     table(['monitor', 'interval s', 'expected', 'executed', 'missed', 'coverage', 'gaps'], r.coverage.monitors.map((m) => [m.name, m.intervalS, m.expected, m.executed, m.missed, pct(m.coverage, 2), m.gaps.length])),
     table(['monitor', 'gap from', 'to', 'missed checks', 'cause'], r.coverage.monitors.flatMap((m) => m.gaps.map((g) => [m.name, g.from, g.to, g.missedChecks, g.cause]))),
     '<h2>Incidents by severity</h2>',
@@ -80,7 +81,7 @@ export function renderReportHtml(report: Report, options: { title?: string } = {
 <body><h1>${escapeHtml(title)}</h1>
 <p>Period [${escapeHtml(report.period.from)}, ${escapeHtml(report.period.to)}), generated ${escapeHtml(report.generatedAt)}. All times UTC; see the methodology for how each figure is computed.</p>
 ${sections(report).join('\n')}
-<section class="methodology">${new MarkdownIt({ html: false }).render(methodology)}</section>
+<section class="methodology">${renderMarkdown(methodology)}</section>
 </body></html>
 `;
 }

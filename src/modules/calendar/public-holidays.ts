@@ -1,11 +1,16 @@
-import Holidays from 'date-holidays';
+import type HolidaysType from 'date-holidays';
+import { lazyRequire } from '../../platform/lazy-require.ts';
 import { ValidationError } from '../../platform/errors.ts';
+
+// The holiday data of every country (~30 MB of memory) loads with the first import, not at startup.
+const holidays = lazyRequire<typeof HolidaysType>('date-holidays');
 
 /**
  * A country's (and optionally a region's) public holidays for the given years, one per date,
  * from the date-holidays package's data. Observed substitute days are included.
  */
 export function publicHolidays(country: string, region: string | undefined, years: number[]): { date: string; name: string }[] {
+  const Holidays = holidays();
   const known = new Holidays();
   if (!known.getCountries()?.[country]) throw new ValidationError([{ path: 'country', message: `no holiday data for ${country}` }]);
   if (region && !known.getStates(country)?.[region]) throw new ValidationError([{ path: 'region', message: `no holiday data for ${country}-${region}` }]);

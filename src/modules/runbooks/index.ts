@@ -13,7 +13,7 @@ export { getRunbookVersion } from './get-runbook-version.ts';
 export { restoreRunbookVersion } from './restore-runbook-version.ts';
 export { matchRunbooks } from './match-runbooks.ts';
 export { parseLabelPairs } from './match.ts';
-export { renderMarkdown } from './render-markdown.ts';
+export { renderMarkdown } from '../../platform/markdown.ts';
 export { parseRunbookDocument } from './runbook-document.ts';
 export { RUNBOOK_ERRORS } from './errors.ts';
 export * from './schemas.ts';

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/index.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { renderMarkdown } from './render-markdown.ts';
+import { renderMarkdown } from '../../platform/markdown.ts';
 import type { RunbooksTable, RunbookTables, RunbookVersionsTable } from './schema.ts';
 import type { Runbook, RunbookSummary, RunbookVersion, RunbookVersionSummary } from './schemas.ts';
 

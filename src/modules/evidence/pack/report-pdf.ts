@@ -1,7 +1,9 @@
-// @types/pdfkit declares only the default export.
-// oxlint-disable-next-line import/no-named-as-default
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
+import { lazyRequire } from '../../../platform/lazy-require.ts';
 import type { Report } from '../../reports/index.ts';
+
+// pdfkit (~30 MB of memory) loads with the first pack, not at startup.
+const pdfkit = lazyRequire<typeof PDFKitDocument>('pdfkit');
 
 export interface PdfFacts {
   organization: string;
@@ -18,6 +20,7 @@ const BOTTOM = 780;
 
 /** A plain A4 summary of the report, drawn with pdfkit's built-in fonts (no browser). */
 export function renderReportPdf(report: Report, facts: PdfFacts): Promise<Buffer> {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Custos evidence: ${facts.organization}`, Producer: 'Custos', CreationDate: new Date(facts.createdAt) } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -151,6 +151,37 @@ describe.skipIf(!haveChromium)('incident response end to end', () => {
     const made = (await ok('GET', '/escalation-policies')).data.find((p: { name: string }) => p.name === 'Platform P0');
     expect(made).toMatchObject({ repeat: 2, steps: [{ delayMinutes: 0, targets: [{ type: 'schedule', id: schedule.id }] }, { delayMinutes: 30, targets: [{ type: 'user' }] }] });
   });
+
+  it('shows a viewer the incident, schedule and policy without controls that change them', { timeout: 60_000 }, async () => {
+    const { page } = browser;
+    await addMemberTo(dashboard.server.runtime, ORG, 'viewer', 'viewer@incidents.example.com', OWNER.password);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Email').fill('viewer@incidents.example.com');
+    await page.getByLabel('Password').fill(OWNER.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('.who').getByText('viewer', { exact: false }).waitFor();
+
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
+    await page.getByRole('row').filter({ hasText: 'Checkout API' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await page.getByRole('button', { name: /Acknowledge|Resolve|Close|Comment|Change|Flag/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Open the review' }).count()).toBe(1);
+    await browser.screenshot('incidents-20-viewer-incident');
+
+    await page.getByRole('link', { name: 'On-call schedules' }).click();
+    await page.getByRole('link', { name: 'Platform primary' }).click();
+    await page.locator('.cal-piece').first().waitFor();
+    expect(await page.locator('button.cal-piece').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Add override|Remove|Raise|Lower|Delete/ }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Calendar feed (iCal)' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Escalation policies' }).click();
+    await page.getByRole('link', { name: 'Platform P0' }).click();
+    await page.getByText('after 30 min').waitFor();
+    expect(await page.getByRole('button', { name: /Save policy|Delete/ }).count()).toBe(0);
+    await browser.screenshot('incidents-21-viewer-policy');
+  });
 });
 
 async function fileReview(page: Browser['page']): Promise<void> {

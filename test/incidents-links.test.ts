@@ -65,6 +65,9 @@ describeEachDialect('signed acknowledge and resolve links', (dialect) => {
     expect(done.body).toContain('acknowledged');
     const audit = await listAuditEvents({ ctx: { ...ctx, role: 'auditor' }, input: { subject: `incident:${incident.id}`, limit: 10 } });
     expect(audit.data.find((e) => e.action === 'incident.acknowledged')!.actor).toEqual({ type: 'link', id: ann.id, display: 'ann@links.example.com (link)' });
+    const issued = audit.data.find((e) => e.action === 'incident.link_issued')!;
+    expect(issued.data).toEqual({ action: 'ack', userId: ann.id, expiresAt: made.expiresAt });
+    expect(JSON.stringify(audit.data)).not.toContain(made.token.split('.')[1]);
     const again = await app.inject({ method: 'POST', url: path(made.url) });
     expect(again.statusCode).toBe(200);
   });

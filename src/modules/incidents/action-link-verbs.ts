@@ -1,4 +1,5 @@
-import { assertCan, serviceCtx, type Ctx, type Services } from '../../platform/context.ts';
+import { recordAudit } from '../audit/index.ts';
+import { assertCan, inTransaction, serviceCtx, type Ctx, type Services } from '../../platform/context.ts';
 import { AppError, ValidationError } from '../../platform/errors.ts';
 import { acknowledgeIncident } from './acknowledge-incident.ts';
 import { DEFAULT_LINK_TTL_MS, linkUrl, readLink, signLink, verifyLink, type LinkAction, type LinkClaims } from './action-links.ts';
@@ -8,14 +9,18 @@ import { resolveIncident } from './resolve-incident.ts';
 import type { Incident } from './schemas.ts';
 import { getIncidentInOrg, orgOfIncident, presentIncident } from './store.ts';
 
-/** A signed link that acknowledges or resolves the incident as `userId` until it expires (default a day, at most a week). */
+/** A signed link that acknowledges or resolves the incident as `userId` until it expires (default a day, at most a week); audited, never with the token. */
 export async function createActionLink({ ctx, deps, id, input }: { ctx: Ctx; deps: IncidentDeps; id: string; input: { action: LinkAction; userId?: string; expiresInMinutes?: number } }) {
   assertCan(ctx, 'respond');
-  await getIncidentInOrg(ctx, id);
-  if (input.userId && !(await orgMembers(ctx)).has(input.userId)) throw new ValidationError([{ path: 'userId', message: 'not a member of this organization' }]);
-  const expiresAt = ctx.clock.now() + (input.expiresInMinutes ? input.expiresInMinutes * 60_000 : DEFAULT_LINK_TTL_MS);
-  const token = await signLink(ctx, deps.secrets(), { incidentId: id, action: input.action, userId: input.userId ?? null, expiresAt });
-  return { action: input.action, url: linkUrl(ctx, input.action, token), token, expiresAt: new Date(expiresAt).toISOString() };
+  return inTransaction(ctx, async (tx) => {
+    await getIncidentInOrg(tx, id);
+    if (input.userId && !(await orgMembers(tx)).has(input.userId)) throw new ValidationError([{ path: 'userId', message: 'not a member of this organization' }]);
+    const expiresAt = tx.clock.now() + (input.expiresInMinutes ? input.expiresInMinutes * 60_000 : DEFAULT_LINK_TTL_MS);
+    const token = await signLink(tx, deps.secrets(), { incidentId: id, action: input.action, userId: input.userId ?? null, expiresAt });
+    const issued = { action: input.action, userId: input.userId ?? null, expiresAt: new Date(expiresAt).toISOString() };
+    await recordAudit(tx, { action: 'incident.link_issued', subject: { type: 'incident', id }, data: issued });
+    return { action: input.action, url: linkUrl(tx, input.action, token), token, expiresAt: issued.expiresAt };
+  });
 }
 
 /** Checks a link (signature, expiry, that its user is still a member) and answers what it would act on. */

@@ -3,9 +3,9 @@ import { Time } from '../components/time.tsx';
 import { usePersonColor } from './person-colors.tsx';
 import type { OnCall } from './types.ts';
 
-/** Who is on call in a schedule right now, and until when. */
-export function OnCallNow({ scheduleId, refreshKey, compact = false }: { scheduleId: string; refreshKey?: unknown; compact?: boolean }) {
-  const fetched = useFetch<OnCall>(`/schedules/${scheduleId}/on-call`, undefined, { refreshKey });
+/** Who is on call in a schedule now (or at `at`), and until when. */
+export function OnCallNow({ scheduleId, at, refreshKey, compact = false }: { scheduleId: string; at?: string; refreshKey?: unknown; compact?: boolean }) {
+  const fetched = useFetch<OnCall>(`/schedules/${scheduleId}/on-call`, { at }, { refreshKey });
   const onCall = fetched.data;
   const colorOf = usePersonColor();
   if (fetched.error) return <span className="error-text small">{fetched.error.message}</span>;

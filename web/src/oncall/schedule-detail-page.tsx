@@ -12,6 +12,7 @@ import { CalendarCard } from './calendar-card.tsx';
 import { FeedTokensCard } from './feed-tokens-card.tsx';
 import { LayersCard } from './layers-card.tsx';
 import { LoadFailed } from './not-found.tsx';
+import { OnCallAt } from './on-call-at.tsx';
 import { OnCallNow } from './on-call-now.tsx';
 import { OverridesCard } from './overrides-card.tsx';
 import { PersonColors, scheduleParticipants } from './person-colors.tsx';
@@ -67,6 +68,7 @@ export function ScheduleDetailPage({ id }: { id: string }) {
           <span>
             On call now: <OnCallNow scheduleId={id} refreshKey={version} />
           </span>
+          <OnCallAt scheduleId={id} timeZone={schedule.timeZone} refreshKey={version} />
         </div>
         <CalendarCard schedule={schedule} members={members} refreshKey={version} onChange={changed} />
         <div className="grid-2">

@@ -107,6 +107,8 @@ describeEachDialect('incidents API', (dialect) => {
     const saved = await app.inject({ method: 'PUT', url: '/api/v1/incidents/severity-policy', headers: admin.headers, payload: document });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ version: 1, updatedBy: 'token admin token' });
+    const twice = await Promise.all([1, 2].map(() => app.inject({ method: 'PUT', url: '/api/v1/severity-policy', headers: admin.headers, payload: document })));
+    expect(twice.map((r) => r.json().version).sort()).toEqual([2, 3]);
     const bad = await app.inject({
       method: 'PUT',
       url: '/api/v1/severity-policy',
@@ -116,6 +118,10 @@ describeEachDialect('incidents API', (dialect) => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['calendarRules.0.dates.0', 'labelRules.0.matchers.0', 'timeZone']);
     const audit = await listAuditEvents({ ctx: { ...ctx, role: 'auditor' }, input: { subject: `severity_policy:${ctx.orgId}`, limit: 5 } });
-    expect(audit.data.map((e) => e.action)).toEqual(['severity_policy.update']);
+    expect(audit.data.map((e) => [e.action, (e.data as { version: number }).version])).toEqual([
+      ['severity_policy.update', 3],
+      ['severity_policy.update', 2],
+      ['severity_policy.update', 1],
+    ]);
   });
 });

@@ -14,13 +14,15 @@ export async function updateSeverityPolicy({ ctx, input }: { ctx: Ctx; input: un
   return inTransaction(ctx, async (tx) => {
     const before = await policyOf(tx);
     const now = tx.clock.now();
-    const version = before.version + 1;
-    const row = { org_id: tx.orgId, version, document: JSON.stringify(document), updated_at: now, updated_by: tx.actor.display };
-    await incidentsDb(tx.db)
+    const row = { org_id: tx.orgId, version: 1, document: JSON.stringify(document), updated_at: now, updated_by: tx.actor.display };
+    // The increment happens in the upsert, so two saves at once get two versions.
+    const saved = await incidentsDb(tx.db)
       .insertInto('severity_policies')
       .values(row)
-      .onConflict((oc) => oc.column('org_id').doUpdateSet({ version, document: row.document, updated_at: now, updated_by: row.updated_by }))
-      .execute();
+      .onConflict((oc) => oc.column('org_id').doUpdateSet((eb) => ({ version: eb('severity_policies.version', '+', 1), document: row.document, updated_at: now, updated_by: row.updated_by })))
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    const version = Number(saved.version);
     await recordAudit(tx, { action: 'severity_policy.update', subject: { type: 'severity_policy', id: tx.orgId }, data: { version, before: before.document, after: document } });
     return { version, document, updatedAt: new Date(now).toISOString(), updatedBy: row.updated_by };
   });

@@ -24,7 +24,7 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
 
 function failure(reply: FastifyReply, err: unknown) {
   if (err instanceof AppError && err.code === 'INCIDENT_LINK_EXPIRED') return page(reply, 410, 'This link has expired', '<p>Links in notifications work for a limited time. Open the incident in Custos to act on it.</p>');
-  if (err instanceof AppError && err.code === 'INCIDENT_NOT_OPEN') return page(reply, 409, 'Nothing to do', `<p>${escape(err.message)}.</p>`);
+  if (err instanceof AppError && err.status === 409) return page(reply, 409, 'Nothing to do', `<p>${escape(err.message)}.</p>`);
   if (err instanceof AppError && (err.code === 'INCIDENT_LINK_INVALID' || err.status === 404)) return page(reply, err.status === 404 ? 404 : 400, 'This link is not valid', '<p>It may have been cut short or altered. Open the incident in Custos instead.</p>');
   throw err;
 }

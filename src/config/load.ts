@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import { AppError } from '../platform/errors.ts';
+import { lazyRequire } from '../platform/lazy-require.ts';
 import { Config, envName } from './schema.ts';
+
+// yaml loads only when a YAML configuration file is given.
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 export interface LoadConfigOptions {
   env: Record<string, string | undefined>;
@@ -32,7 +36,7 @@ function readConfigFile(path: string, expectedSha256: string | undefined): Recor
   const text = raw.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    parsed = path.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (err) {
     throw new AppError('CONFIG_INVALID', `config file ${path} is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
   }

@@ -1,6 +1,9 @@
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../platform/lazy-require.ts';
 import { fieldIssues, ValidationError } from '../../platform/errors.ts';
 import { CreateRunbookInput } from './schemas.ts';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -14,7 +17,7 @@ export function parseRunbookDocument(text: string, fallback: { slug?: string } =
   let meta: Record<string, unknown> = {};
   if (found) {
     try {
-      const parsed = parseYaml(found[1]) as unknown;
+      const parsed = yaml().parse(found[1]!) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>;
       else throw new Error('expected key: value pairs');
     } catch (err) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazyRequire } from '../../../platform/lazy-require.ts';
 import { createDefaultProbeRegistry, createMonitor, CreateMonitorInput } from '../../../modules/monitors/index.ts';
 import { AppError, fieldIssues, ValidationError } from '../../../platform/errors.ts';
 import type { Command } from '../../command.ts';
@@ -7,6 +8,8 @@ import { orgContext } from '../../org-context.ts';
 import { printResult } from '../../output.ts';
 import { withRuntime } from '../../with-runtime.ts';
 import { orgOption } from './shared.ts';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 function pairs(values: unknown, flag: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -22,7 +25,7 @@ function pairs(values: unknown, flag: string): Record<string, unknown> {
 function readDefinition(path: string): Record<string, unknown> {
   try {
     const text = readFileSync(path, 'utf8');
-    return (path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Record<string, unknown>;
+    return (path.endsWith('.json') ? JSON.parse(text) : yaml().parse(text)) as Record<string, unknown>;
   } catch (err) {
     throw new AppError('BAD_REQUEST', `cannot read ${path}: ${(err as Error).message}`);
   }

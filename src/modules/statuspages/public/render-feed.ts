@@ -1,16 +1,20 @@
-import { Feed } from 'feed';
+import type * as FeedModule from 'feed';
+import { lazyRequire } from '../../../platform/lazy-require.ts';
 import { esc } from './html.ts';
 import { INCIDENT_STATUS_LABEL } from './render-incidents.ts';
 import { lastChange } from './render-json.ts';
 import type { PageView } from './view.ts';
 
 const MAX_ITEMS = 100;
+// feed (and its XML library) loads with the first feed request.
+const feedModule = lazyRequire<typeof FeedModule>('feed');
 
 /**
  * Incidents' updates and maintenance notices, newest first; `url` is the page's absolute address.
  * Entry titles and summaries are HTML in both formats (`type="html"` in Atom), so they are escaped.
  */
 export function renderFeed(view: PageView, url: string, format: 'atom' | 'rss'): string {
+  const { Feed } = feedModule();
   const feed = new Feed({
     id: url,
     title: `${view.page.title} status`,

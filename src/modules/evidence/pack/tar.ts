@@ -13,10 +13,15 @@ const BLOCK = 512;
  * same files always give the same bytes: a verifier rebuilds it and any changed byte shows.
  */
 export async function writeTar(files: PackFile[], mtime: Date): Promise<Buffer> {
-  const pack = tar.pack();
   const out: Buffer[] = [];
+  await streamTar(files, mtime, (chunk) => out.push(chunk));
+  return Buffer.concat(out);
+}
+
+async function streamTar(files: PackFile[], mtime: Date, onChunk: (chunk: Buffer) => void): Promise<void> {
+  const pack = tar.pack();
   const done = (async () => {
-    for await (const chunk of pack) out.push(chunk as Buffer);
+    for await (const chunk of pack) onChunk(chunk as Buffer);
   })();
   for (const f of files) {
     await new Promise<void>((resolve, reject) =>
@@ -25,7 +30,6 @@ export async function writeTar(files: PackFile[], mtime: Date): Promise<Buffer> 
   }
   pack.finalize();
   await done;
-  return Buffer.concat(out);
 }
 
 /** The files of an archive in order; throws on anything but plain files. */
@@ -45,12 +49,29 @@ export async function readTar(archive: Buffer): Promise<PackFile[]> {
   return files;
 }
 
-/** Where two archives first differ, named by the entry whose header, content or padding holds the byte. */
-export function locateDifference(actual: Buffer, expected: Buffer, files: PackFile[]): string | null {
-  const n = Math.min(actual.length, expected.length);
-  let at = 0;
-  while (at < n && actual[at] === expected[at]) at++;
-  if (at === n && actual.length === expected.length) return null;
+/**
+ * Where `archive` first differs from the canonical archive of `files` (built chunk by chunk, never
+ * held whole), named by the entry whose header, content or padding holds the byte; null when identical.
+ */
+export async function canonicalDifference(archive: Buffer, files: PackFile[], mtime: Date): Promise<string | null> {
+  let offset = 0;
+  let at = -1;
+  await streamTar(files, mtime, (chunk) => {
+    if (at < 0) {
+      const mine = archive.subarray(offset, offset + chunk.length);
+      if (!mine.equals(chunk)) {
+        let i = 0;
+        while (i < mine.length && mine[i] === chunk[i]) i++;
+        at = offset + i;
+      }
+    }
+    offset += chunk.length;
+  });
+  if (at < 0 && offset !== archive.length) at = Math.min(offset, archive.length);
+  return at < 0 ? null : locate(at, archive.length, offset, files);
+}
+
+function locate(at: number, actualLength: number, expectedLength: number, files: PackFile[]): string {
   let offset = 0;
   for (const f of files) {
     const dataEnd = offset + BLOCK + f.content.length;
@@ -60,5 +81,5 @@ export function locateDifference(actual: Buffer, expected: Buffer, files: PackFi
     if (at < padEnd) return `byte ${at}: the padding after ${f.path}`;
     offset = padEnd;
   }
-  return at >= n ? `byte ${at}: the archive's length (${actual.length} bytes, ${expected.length} expected)` : `byte ${at}: the end-of-archive blocks`;
+  return at >= Math.min(actualLength, expectedLength) ? `byte ${at}: the archive's length (${actualLength} bytes, ${expectedLength} expected)` : `byte ${at}: the end-of-archive blocks`;
 }

@@ -2,7 +2,7 @@ import type { AuditEvent } from '../../audit/index.ts';
 import { signingKeyIdOf, verifySignature } from '../../../platform/crypto/index.ts';
 import type { Checkpoint, PublicKeyRecord } from '../checkpoint.ts';
 import { ENVELOPE, MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256, type Manifest } from './manifest.ts';
-import { locateDifference, readTar, writeTar, type PackFile } from './tar.ts';
+import { canonicalDifference, readTar, type PackFile } from './tar.ts';
 import { chainProblem, checkpointsProblem, CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE, type PackProblem } from './verify-chain.ts';
 
 export interface PackVerification {
@@ -87,7 +87,7 @@ async function check(archive: Buffer, out: PackVerification): Promise<void> {
   if (chain) throw new Problem(chain.where, chain.reason, chain.detail);
 
   // Last, the bytes themselves: headers and padding carry no hash, so the archive must be the canonical one.
-  const where = locateDifference(archive, await writeTar(files, new Date(manifest.createdAt)), files);
+  const where = await canonicalDifference(archive, files, new Date(manifest.createdAt));
   if (where) throw new Problem('archive', 'not_canonical', `${where} differs from the canonical archive of these files`);
 }
 

@@ -65,6 +65,12 @@ const ProjectIssuesPage = lazyPage<{ id: string }>(errors, 'ProjectIssuesPage');
 const ProjectReleasesPage = lazyPage<{ id: string }>(errors, 'ProjectReleasesPage');
 const ProjectSettingsPage = lazyPage<{ id: string }>(errors, 'ProjectSettingsPage');
 const IssueDetailPage = lazyPage<{ id: string }>(errors, 'IssueDetailPage');
+const evidence = () => import('./evidence/screens.ts');
+const compliance = () => import('./compliance/screens.ts');
+const IntegrityPage = lazyPage(evidence, 'IntegrityPage');
+const EvidenceExportPage = lazyPage(evidence, 'EvidenceExportPage');
+const ReportsPage = lazyPage(compliance, 'ReportsPage');
+const CompliancePage = lazyPage(compliance, 'CompliancePage');
 
 function NotFound() {
   return (
@@ -141,6 +147,10 @@ export function AppRoutes() {
         <Route path="/members" component={MembersPage} />
         <Route path="/tokens" component={TokensPage} />
         <Route path="/audit" component={AuditPage} />
+        <Route path="/integrity" component={IntegrityPage} />
+        <Route path="/reports" component={ReportsPage} />
+        <Route path="/compliance" component={CompliancePage} />
+        <Route path="/evidence" component={EvidenceExportPage} />
         <Route component={NotFound} />
       </Switch>
     </Suspense>

@@ -27,4 +27,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/members', label: 'Members', permission: 'read' },
   { path: '/tokens', label: 'API tokens', permission: 'admin' },
   { path: '/audit', label: 'Audit log', permission: 'audit' },
+  { path: '/integrity', label: 'Integrity', permission: 'audit' },
+  { path: '/reports', label: 'Reports', permission: 'audit' },
+  { path: '/compliance', label: 'Compliance', permission: 'audit' },
+  { path: '/evidence', label: 'Evidence export', permission: 'audit' },
 ];

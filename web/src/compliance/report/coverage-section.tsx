@@ -1,0 +1,95 @@
+import { Link } from 'wouter';
+import { formatDuration, Time } from '../../components/time.tsx';
+import { Figures, ShareBar } from './bars.tsx';
+import { count, pct, span, zoomFloor } from './format.ts';
+import { Section } from './section.tsx';
+import type { Report } from './types.ts';
+
+const CAUSES: Record<string, string> = { process_down: 'Custos was not running', overload: 'overloaded', internal_error: 'internal error' };
+
+/** Expected against executed checks, and every coverage gap with its cause. */
+export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) {
+  const { totals } = coverage;
+  const monitors = [...coverage.monitors].sort((a, b) => (a.coverage ?? 1) - (b.coverage ?? 1));
+  const floor = zoomFloor(monitors.map((m) => m.coverage));
+  const gaps = coverage.monitors.flatMap((m) => m.gaps.map((g) => ({ ...g, monitor: m })));
+  return (
+    <Section id="report-coverage" title="Monitoring coverage" intro="Expected checks are the active time divided by the interval; executed are the stored results. A gap is a span when checks were due and none ran.">
+      <Figures
+        label="Coverage totals"
+        items={[
+          { label: 'Coverage', value: pct(totals.coverage), tone: totals.coverage !== null && totals.coverage < 0.999 ? 'bad' : 'good' },
+          { label: 'Expected checks', value: count(totals.expected) },
+          { label: 'Executed', value: count(totals.executed) },
+          { label: 'Missed', value: count(totals.missed), tone: totals.missed > 0 ? 'bad' : undefined },
+          { label: 'Gaps', value: `${totals.gaps} · ${formatDuration(totals.gapMs)}`, tone: totals.gaps > 0 ? 'bad' : undefined },
+        ]}
+      />
+      {Object.keys(coverage.gapsByCause).length > 0 && (
+        <ul className="chips" aria-label="Gaps by cause">
+          {Object.entries(coverage.gapsByCause).map(([cause, c]) => (
+            <li key={cause} className="tag">
+              {CAUSES[cause] ?? cause}: {c.count} gap{c.count === 1 ? '' : 's'}, {formatDuration(c.durationMs)}, {count(c.missedChecks)} checks missed
+            </li>
+          ))}
+        </ul>
+      )}
+      {monitors.length > 0 && (
+        <div className="table-wrap">
+          <table className="table stack-sm report-table" aria-label="Coverage per monitor">
+            <thead>
+              <tr>
+                <th>Monitor</th>
+                <th>Coverage</th>
+                <th className="num">Expected</th>
+                <th className="num">Executed</th>
+                <th className="num">Missed</th>
+                <th className="num">Gaps</th>
+              </tr>
+            </thead>
+            <tbody>
+              {monitors.map((m) => (
+                <tr key={m.monitorId}>
+                  <td>
+                    <Link href={`/monitors/${m.monitorId}`} className="monitor-name">
+                      {m.name}
+                    </Link>
+                    <div className="small muted">every {span(m.intervalS * 1000)}</div>
+                  </td>
+                  <td className="chart-cell">
+                    <ShareBar value={m.coverage} floor={floor} tone={m.gaps.length > 0 ? 'below' : 'ok'} label={`${m.name}: ${pct(m.coverage)} of expected checks ran`} />
+                    <span className="small">{pct(m.coverage)}</span>
+                  </td>
+                  <td className="num" data-label="Expected">{count(m.expected)}</td>
+                  <td className="num" data-label="Executed">{count(m.executed)}</td>
+                  <td className="num" data-label="Missed">{count(m.missed)}</td>
+                  <td className="num" data-label="Gaps">{m.gaps.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {gaps.length > 0 && (
+        <details>
+          <summary>
+            {gaps.length} coverage gap{gaps.length === 1 ? '' : 's'}
+          </summary>
+          <ul className="event-list">
+            {gaps.map((g) => (
+              <li key={`${g.monitor.monitorId}-${g.from}`}>
+                <span>
+                  <strong>{g.monitor.name}</strong>: <Time value={g.from} absolute />, {formatDuration(g.durationMs)}, {count(g.missedChecks)} checks missed
+                </span>
+                <span className="small muted">
+                  {CAUSES[g.cause] ?? g.cause}
+                  {g.detail && ` · ${g.detail}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { AuditEvent, Page } from '../api/types.ts';
+import { useFetch } from '../api/use-fetch.ts';
+import { ListStates } from '../components/list-states.tsx';
+import { Time } from '../components/time.tsx';
+import { EmptyState } from '../components/empty-state.tsx';
+import { Hash } from './hash.tsx';
+
+interface ExportData {
+  period?: { from: string; to: string };
+  manifestSha256?: string;
+  bytes?: number;
+}
+
+/** Packs exported so far, as the audit chain recorded them (action `evidence_pack.export`). */
+export function PreviousExports({ refreshKey }: { refreshKey: number }) {
+  const list = useFetch<Page<AuditEvent>>('/audit/events', { action: 'evidence_pack.export', limit: 20 }, { refreshKey });
+  const events = list.data?.data ?? [];
+  return (
+    <section className="card stack" aria-labelledby="previous-exports">
+      <h2 id="previous-exports">Previous exports</h2>
+      {list.error || !list.data || events.length === 0 ? (
+        <ListStates what="exports" error={list.error} loaded={!!list.data} count={events.length} empty={<EmptyState title="No pack exported yet">Each export, from here, the API or the CLI, is recorded in the audit chain.</EmptyState>} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table stack-sm" aria-label="Previous exports">
+            <thead>
+              <tr>
+                <th>Exported</th>
+                <th>By</th>
+                <th>Period (UTC days)</th>
+                <th className="num">Size</th>
+                <th>Manifest SHA-256</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => {
+                const data = (e.data ?? {}) as ExportData;
+                return (
+                  <tr key={e.id}>
+                    <td className="nowrap">
+                      <Time value={e.at} absolute />
+                    </td>
+                    <td>{e.actor.display}</td>
+                    <td className="nowrap">{data.period ? `${data.period.from.slice(0, 10)} – ${data.period.to.slice(0, 10)}` : '—'}</td>
+                    <td className="num">{data.bytes ? `${Math.ceil(data.bytes / 1024).toLocaleString()} KB` : '—'}</td>
+                    <td>{data.manifestSha256 ? <Hash value={data.manifestSha256} /> : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

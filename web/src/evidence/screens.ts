@@ -1,0 +1,5 @@
+import '../compliance/compliance.css';
+import './evidence.css';
+
+export { IntegrityPage } from './integrity-page.tsx';
+export { EvidenceExportPage } from './export-page.tsx';

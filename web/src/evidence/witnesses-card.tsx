@@ -1,0 +1,64 @@
+import { Time } from '../components/time.tsx';
+import type { Witness } from './types.ts';
+
+const TYPES: Record<Witness['type'], string> = { directory: 'Directory', http: 'HTTP endpoint', rfc3161: 'RFC 3161 timestamp authority' };
+const target = (w: Witness) => String(w.settings.path ?? w.settings.url ?? '');
+
+function Publication({ w }: { w: Witness }) {
+  const s = w.status;
+  const failing = s.lastFailedAt !== null && (s.lastPublishedAt === null || s.lastFailedAt > s.lastPublishedAt);
+  return (
+    <>
+      <span className="badge" data-state={!w.enabled ? 'paused' : failing ? 'down' : s.lastPublishedAt ? 'up' : 'pending'}>
+        {!w.enabled ? 'disabled' : failing ? 'failing' : s.lastPublishedAt ? 'publishing' : 'not yet'}
+      </span>
+      {s.retrying > 0 && <div className="small muted">{s.retrying} waiting for a retry</div>}
+    </>
+  );
+}
+
+/** Where checkpoints are published, and how that went. */
+export function WitnessesCard({ witnesses }: { witnesses: Witness[] }) {
+  return (
+    <section className="card table-wrap" aria-labelledby="witnesses">
+      <h2 id="witnesses">Witnesses</h2>
+      {witnesses.length === 0 ? (
+        <p className="muted">
+          No witness: checkpoints are signed but published nowhere. An admin adds a directory, HTTP or RFC 3161 witness with <code>POST /api/v1/evidence/witnesses</code>.
+        </p>
+      ) : (
+        <table className="table stack-sm" aria-label="Witnesses">
+          <thead>
+            <tr>
+              <th>Witness</th>
+              <th>Status</th>
+              <th>Last success</th>
+              <th>Last failure</th>
+            </tr>
+          </thead>
+          <tbody>
+            {witnesses.map((w) => (
+              <tr key={w.id}>
+                <td>
+                  <strong>{w.name}</strong>
+                  <div className="small muted">{TYPES[w.type]}</div>
+                  <div className="small mono witness-target">{target(w)}</div>
+                </td>
+                <td>
+                  <Publication w={w} />
+                </td>
+                <td className="nowrap">
+                  <Time value={w.status.lastPublishedAt} />
+                </td>
+                <td>
+                  <Time value={w.status.lastFailedAt} />
+                  {w.status.lastError && <div className="small danger-text witness-error">{w.status.lastError}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

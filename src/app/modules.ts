@@ -7,7 +7,7 @@ import { createHeartbeatsModule } from '../modules/heartbeats/index.ts';
 import { incidentsModule } from '../modules/incidents/index.ts';
 import { createIntegrationsModule } from '../modules/integrations/index.ts';
 import { createLiveModule } from '../modules/live/index.ts';
-import { createMonitorsModule, getUptime, listMonitors, type Monitor } from '../modules/monitors/index.ts';
+import { createMonitorsModule, getDailyUptime, listMonitorStates } from '../modules/monitors/index.ts';
 import { createNotificationsModule, listChannels, type ChannelRegistry } from '../modules/notifications/index.ts';
 import { createOncallModule, type ChannelDirectory, type ChannelRef } from '../modules/oncall/index.ts';
 import { reportsModule } from '../modules/reports/index.ts';
@@ -46,58 +46,29 @@ function channelDirectory(runtime: Runtime, registry: ChannelRegistry): ChannelD
 }
 
 /**
- * Status pages see monitors only through this adapter over the monitors module's verbs. Daily
- * uptime calls `getUptime` per monitor and day (there is no batch daily verb yet): finished days
- * are remembered, today for a minute, and the loop yields between monitors so a page with
- * hundreds of components never holds the event loop for long.
+ * Status pages see monitors only through this adapter over the monitors module's batch verbs:
+ * one query for the states, one batch for 90 days of uptime (day rollups, today from the flips),
+ * kept for a minute per page so page refreshes between state changes cost no uptime read.
  */
 function monitorFacts(runtime: Runtime): MonitorFacts {
   const services = servicesOf(runtime);
   const ctxFor = (orgId: string) => serviceCtx(services, orgId, systemActor('status pages'), 'viewer');
-  const finished = new Map<string, { today: number; values: (number | null)[] }>();
-  const current = new Map<string, { until: number; value: number | null }>();
-  const monitorsOf = async (orgId: string, ids: string[]): Promise<Map<string, Monitor>> => {
-    const wanted = new Set(ids);
-    const found = new Map<string, Monitor>();
-    let cursor: string | undefined;
-    while (wanted.size > found.size) {
-      const page = await listMonitors({ ctx: ctxFor(orgId), input: { limit: 1000, cursor } });
-      for (const m of page.data) if (wanted.has(m.id)) found.set(m.id, m);
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
-    }
-    return found;
-  };
+  const recent = new Map<string, { until: number; value: Map<string, { day: string; uptime: number | null }[]> }>();
   return {
     async states(orgId, ids) {
-      const monitors = await monitorsOf(orgId, ids);
-      return new Map([...monitors].map(([id, m]) => [id, { state: m.state, name: m.name }]));
+      return listMonitorStates({ ctx: ctxFor(orgId), monitorIds: ids });
     },
     async dailyUptime(orgId, ids, days, now) {
-      const ctx = ctxFor(orgId);
       const today = Math.floor(now / DAY) * DAY;
-      const starts = Array.from({ length: days }, (_, i) => today - (days - 1 - i) * DAY);
-      const keys = starts.map((from) => new Date(from).toISOString().slice(0, 10));
-      const uptime = async (m: Monitor, from: number, to: number) =>
-        to <= from || to <= Date.parse(m.createdAt) ? null : (await getUptime({ ctx, id: m.id, input: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } })).uptime;
-      const out = new Map<string, { day: string; uptime: number | null }[]>();
-      for (const m of (await monitorsOf(orgId, ids)).values()) {
-        let past = finished.get(m.id);
-        if (!past || past.today !== today || past.values.length !== days - 1) {
-          past = { today, values: [] };
-          for (const from of starts.slice(0, -1)) past.values.push(await uptime(m, from, from + DAY));
-          finished.set(m.id, past);
-        }
-        let todays = current.get(m.id);
-        if (!todays || todays.until <= now) {
-          todays = { until: now + 60_000, value: await uptime(m, today, now) };
-          current.set(m.id, todays);
-        }
-        const values = [...past.values, todays.value];
-        out.set(m.id, keys.map((day, i) => ({ day, uptime: values[i] })));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return out;
+      const key = `${orgId} ${today} ${days} ${ids.join(',')}`;
+      const hit = recent.get(key);
+      if (hit && hit.until > now) return hit.value;
+      const from = today - (days - 1) * DAY;
+      const daily = await getDailyUptime({ ctx: ctxFor(orgId), monitorIds: ids, from, to: now });
+      const value = new Map([...daily].map(([id, list]) => [id, list.map((d) => ({ day: d.day, uptime: d.uptime }))]));
+      if (recent.size >= 1000) recent.clear();
+      recent.set(key, { until: now + 60_000, value });
+      return value;
     },
   };
 }

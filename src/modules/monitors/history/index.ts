@@ -2,6 +2,7 @@ export { historyMigrations } from './schema.ts';
 export { historyRoutes } from './routes.ts';
 export { registerHistoryJobs, ensureHistoryJobs, ROLLUP_JOB, RETENTION_JOB } from './jobs.ts';
 export { getUptime } from './get-uptime.ts';
+export { getDailyUptime, type DayUptime } from './get-daily-uptime.ts';
 export { getLatencySeries } from './get-latency.ts';
 export { listCheckResults } from './list-results.ts';
 export { listFlips } from './list-flips.ts';

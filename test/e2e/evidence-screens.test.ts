@@ -90,6 +90,15 @@ describe.skipIf(!haveChromium)('evidence screens end to end', () => {
     const html = await page().getByRole('link', { name: 'Printable HTML' }).getAttribute('href');
     expect((await page().request.get(`${dashboard.server.url}${html}`)).headers()['content-type']).toMatch(/^text\/html/);
 
+    await page().getByRole('button', { name: 'Custom', exact: true }).click();
+    await page().getByLabel('From (UTC day)').fill('2020-01-01');
+    await page().getByRole('button', { name: 'Show' }).click();
+    await page().getByRole('alert').filter({ hasText: 'The report could not be built.' }).waitFor();
+    const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+    await page().getByLabel('From (UTC day)').fill(weekAgo);
+    await page().getByRole('button', { name: 'Show' }).click();
+    await uptime.getByRole('row').filter({ hasText: 'Checkout API' }).waitFor();
+    expect(new URL(page().url()).searchParams.get('from')).toBe(weekAgo);
     await page().getByRole('button', { name: '7 days', exact: true }).click();
     await uptime.getByRole('row').filter({ hasText: 'Checkout API' }).waitFor();
     expect(new URL(page().url()).searchParams.get('days')).toBe('7');
@@ -137,6 +146,7 @@ describe.skipIf(!haveChromium)('evidence screens end to end', () => {
     await nav('Integrity').click();
     await page().getByText('Verification failed at event #3.').waitFor();
     await page().getByText('Anchor degraded.').waitFor();
+    await page().getByRole('table', { name: 'Witnesses' }).getByRole('row').filter({ hasText: 'Evidence share' }).getByText('stale').waitFor();
     await page().getByRole('button', { name: 'Verify now' }).click();
     await page().getByText(/Just now: broken at event #3/).waitFor();
     await browser.screenshot('evidence-07-integrity-failed');

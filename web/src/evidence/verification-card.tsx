@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import type { ChainVerification } from '../api/types.ts';
 import { Button } from '../components/button.tsx';
@@ -37,7 +38,12 @@ export function VerificationCard({ integrity }: { integrity: Integrity }) {
         <div className={`banner ${v.ok ? 'ok' : 'error'}`} role={v.ok ? 'status' : 'alert'}>
           <div>
             {v.ok ? <strong>Chain verified.</strong> : <strong>Verification failed at event #{v.firstProblem?.seq}.</strong>}
-            {v.ok ? `Events #${v.fromSeq}–#${v.toSeq} match their stored hashes and every signed checkpoint.` : `${v.firstProblem?.reason}: ${v.firstProblem?.detail}`}
+            {v.ok ? `Events #${v.fromSeq}–#${v.toSeq} match their stored hashes and every signed checkpoint.` : `${v.firstProblem?.reason}: ${v.firstProblem?.detail}. `}
+            {!v.ok && (
+              <>
+                Events from there on cannot be trusted; drift detection raised a P0 <Link href="/alerts">alert</Link> (AuditChainDrift).
+              </>
+            )}
           </div>
         </div>
       )}

@@ -1,16 +1,26 @@
-import { Time } from '../components/time.tsx';
+import { Time, useNow } from '../components/time.tsx';
 import type { Witness } from './types.ts';
 
 const TYPES: Record<Witness['type'], string> = { directory: 'Directory', http: 'HTTP endpoint', rfc3161: 'RFC 3161 timestamp authority' };
 const target = (w: Witness) => String(w.settings.path ?? w.settings.url ?? '');
+/** As long as the anchor waits before it counts as degraded. */
+const STALE_MS = 2 * 86_400_000;
+
+function status(w: Witness, now: number): [state: string, label: string] {
+  const s = w.status;
+  if (!w.enabled) return ['paused', 'disabled'];
+  if (s.lastFailedAt !== null && (s.lastPublishedAt === null || s.lastFailedAt > s.lastPublishedAt)) return ['down', 'failing'];
+  if (s.lastPublishedAt === null) return ['pending', 'not yet'];
+  return now - Date.parse(s.lastPublishedAt) > STALE_MS ? ['degraded', 'stale'] : ['up', 'publishing'];
+}
 
 function Publication({ w }: { w: Witness }) {
+  const [state, label] = status(w, useNow());
   const s = w.status;
-  const failing = s.lastFailedAt !== null && (s.lastPublishedAt === null || s.lastFailedAt > s.lastPublishedAt);
   return (
     <>
-      <span className="badge" data-state={!w.enabled ? 'paused' : failing ? 'down' : s.lastPublishedAt ? 'up' : 'pending'}>
-        {!w.enabled ? 'disabled' : failing ? 'failing' : s.lastPublishedAt ? 'publishing' : 'not yet'}
+      <span className="badge" data-state={state}>
+        {label}
       </span>
       {s.retrying > 0 && <div className="small muted">{s.retrying} waiting for a retry</div>}
     </>

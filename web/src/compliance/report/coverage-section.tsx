@@ -1,18 +1,22 @@
 import { Link } from 'wouter';
+import { LoadMore } from '../../components/load-more.tsx';
 import { formatDuration, Time } from '../../components/time.tsx';
 import { Figures, ShareBar } from './bars.tsx';
 import { count, pct, span, zoomFloor } from './format.ts';
 import { Section } from './section.tsx';
 import type { Report } from './types.ts';
+import { useCapped } from './use-capped.ts';
 
 const CAUSES: Record<string, string> = { process_down: 'Custos was not running', overload: 'overloaded', internal_error: 'internal error' };
 
 /** Expected against executed checks, and every coverage gap with its cause. */
 export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) {
   const { totals } = coverage;
-  const monitors = [...coverage.monitors].sort((a, b) => (a.coverage ?? 1) - (b.coverage ?? 1));
+  const monitors = coverage.monitors.toSorted((a, b) => (a.coverage ?? 1) - (b.coverage ?? 1));
   const floor = zoomFloor(monitors.map((m) => m.coverage));
-  const gaps = coverage.monitors.flatMap((m) => m.gaps.map((g) => ({ ...g, monitor: m })));
+  const capped = useCapped(monitors);
+  const gaps = useCapped(coverage.monitors.flatMap((m) => m.gaps.map((g) => ({ ...g, monitor: m }))).toSorted((a, b) => a.from.localeCompare(b.from)), 100);
+  const gapCount = coverage.totals.gaps;
   return (
     <Section id="report-coverage" title="Monitoring coverage" intro="Expected checks are the active time divided by the interval; executed are the stored results. A gap is a span when checks were due and none ran.">
       <Figures
@@ -48,7 +52,7 @@ export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) 
               </tr>
             </thead>
             <tbody>
-              {monitors.map((m) => (
+              {capped.shown.map((m) => (
                 <tr key={m.monitorId}>
                   <td>
                     <Link href={`/monitors/${m.monitorId}`} className="monitor-name">
@@ -68,15 +72,16 @@ export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) 
               ))}
             </tbody>
           </table>
+          <LoadMore list={capped} label={`Show ${Math.min(50, capped.rest)} more of ${capped.rest} monitors`} />
         </div>
       )}
-      {gaps.length > 0 && (
+      {gapCount > 0 && (
         <details>
           <summary>
-            {gaps.length} coverage gap{gaps.length === 1 ? '' : 's'}
+            {gapCount} coverage gap{gapCount === 1 ? '' : 's'}
           </summary>
           <ul className="event-list">
-            {gaps.map((g) => (
+            {gaps.shown.map((g) => (
               <li key={`${g.monitor.monitorId}-${g.from}`}>
                 <span>
                   <strong>{g.monitor.name}</strong>: <Time value={g.from} absolute />, {formatDuration(g.durationMs)}, {count(g.missedChecks)} checks missed
@@ -88,6 +93,7 @@ export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) 
               </li>
             ))}
           </ul>
+          <LoadMore list={gaps} label={`Show more of ${gaps.rest} gaps`} />
         </details>
       )}
     </Section>

@@ -1,9 +1,11 @@
 import { Link } from 'wouter';
+import { LoadMore } from '../../components/load-more.tsx';
 import { formatDuration } from '../../components/time.tsx';
 import { Legend, ShareBar, SplitBar } from './bars.tsx';
 import { pct, zoomFloor } from './format.ts';
 import { Section } from './section.tsx';
 import type { MonitorUptime, Report, ServiceUptime } from './types.ts';
+import { useCapped } from './use-capped.ts';
 
 type Row = (MonitorUptime | ServiceUptime) & { key: string; title: string; href?: string; kind: string };
 
@@ -55,6 +57,8 @@ export function UptimeSection({ uptime }: { uptime: Report['uptime'] }) {
   const services: Row[] = uptime.services.map((s) => ({ ...s, key: `s:${s.service}`, title: s.service, kind: `service · ${s.monitorIds.length} monitor${s.monitorIds.length === 1 ? '' : 's'}` }));
   const monitors: Row[] = uptime.monitors.map((m) => ({ ...m, key: m.monitorId, title: m.name, href: `/monitors/${m.monitorId}`, kind: `${m.type} monitor${m.service ? ` · ${m.service}` : ''}` }));
   const rows = [...services, ...monitors];
+  // Those below their target first, then the lowest uptime.
+  const capped = useCapped(monitors.toSorted((a, b) => Number(a.meetsSla !== false) - Number(b.meetsSla !== false) || (a.uptime ?? 1) - (b.uptime ?? 1)));
   const floor = zoomFloor(rows.flatMap((r) => [r.uptime, r.slaTarget === null ? null : r.slaTarget / 100]));
   const missed = rows.filter((r) => r.meetsSla === false).length;
   return (
@@ -82,7 +86,7 @@ export function UptimeSection({ uptime }: { uptime: Report['uptime'] }) {
                 <th>Time by state</th>
               </tr>
             </thead>
-            {[['Services', services] as const, ['Monitors', monitors] as const].map(([group, list]) =>
+            {[['Services', services] as const, ['Monitors', capped.shown] as const].map(([group, list]) =>
               list.length === 0 ? null : (
                 <tbody key={group}>
                   <tr className="group-row">
@@ -99,6 +103,7 @@ export function UptimeSection({ uptime }: { uptime: Report['uptime'] }) {
           </table>
         </div>
       )}
+      <LoadMore list={capped} label={`Show ${Math.min(50, capped.rest)} more of ${capped.rest} monitors`} />
       {rows.length > 0 && <Legend parts={STATES} />}
     </Section>
   );

@@ -13,6 +13,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { useEscalationPolicies } from '../oncall/escalation-policy-field.tsx';
 import type { SeverityPolicy, SeverityPolicyDocument } from './policy-types.ts';
+import { exampleRules } from './example-policy.ts';
 import { CalendarRulesField, LabelRulesField } from './rules-fields.tsx';
 import { SeverityChecks } from './severity-checks.tsx';
 import { fromDrafts, TiersField, toDrafts } from './tiers-field.tsx';
@@ -56,6 +57,16 @@ function PolicyForm({ policy, onSaved }: { policy: SeverityPolicy; onSaved: (p: 
             <SelectField key={a} label={`Alerts marked ${a}`} value={doc.alertSeverity[a]} onChange={(e) => set({ alertSeverity: { ...doc.alertSeverity, [a]: e.target.value as Severity } })} options={severityOptions} />
           ))}
         </div>
+        {canWrite && doc.labelRules.length === 0 && doc.calendarRules.length === 0 && (
+          <div className="banner info">
+            <span>
+              New here? Start from the example: errors with <code>domain</code> submission or auth are P0, bank P1, and a filing deadline turns P1 into P0.{' '}
+              <Button size="sm" onClick={() => set(exampleRules())}>
+                Use the example rules
+              </Button>
+            </span>
+          </div>
+        )}
         <h3 className="small">Label rules (first match wins)</h3>
         <LabelRulesField value={doc.labelRules} onChange={(labelRules) => set({ labelRules })} errors={save.errors} />
         <h3 className="small">Calendar rules</h3>

@@ -174,6 +174,14 @@ describe.skipIf(!haveChromium)('evidence screens end to end', () => {
       expect(await p.getByRole('button', { name: 'Export evidence pack' }).count()).toBe(0);
       expect(await p.getByLabel('Directory on the Custos server').count()).toBe(0);
       await auditor.screenshot('evidence-08-export-auditor');
+      await p.setViewportSize({ width: 390, height: 844 });
+      for (const [path, name] of [['/integrity', 'integrity'], ['/compliance', 'compliance']]) {
+        await p.goto(`${dashboard.server.url}${path}`);
+        await p.getByRole('heading', { level: 1, name: new RegExp(name, 'i') }).waitFor();
+        await p.locator('.loading').first().waitFor({ state: 'detached' });
+        expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await auditor.screenshot(`evidence-09-${name}-narrow`);
+      }
     } finally {
       await auditor.close();
     }

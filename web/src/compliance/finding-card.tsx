@@ -20,7 +20,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
       {finding.objects.length > 0 && (
         <div className="finding-objects">
           {finding.objects.map((o) => (
-            <ObjectLink key={`${o.type}:${o.id}`} object={o} />
+            <ObjectLink key={`${o.type}:${o.id}`} object={o} ruleId={finding.ruleId} />
           ))}
         </div>
       )}

@@ -11,14 +11,16 @@ const HREFS: Record<string, (o: FindingObject) => string> = {
   route: () => '/routes',
   service: (o) => `/monitors?label=${encodeURIComponent(`service=${o.id}`)}`,
   auditEvent: () => '/audit',
-  organization: () => '/integrity',
 };
+
+/** Where a finding about the organization as a whole is mended. */
+const RULE_SCREENS: Record<string, string> = { 'oncall-missing': '/schedules', 'audit-chain-unverified': '/integrity', 'critical-alerts-email-only': '/routes' };
 
 const NAMES: Record<string, string> = { auditEvent: 'audit event', statusPageComponent: 'status-page component', organization: 'organization' };
 
 /** An object a finding involves, linking to its screen where it has one. */
-export function ObjectLink({ object }: { object: FindingObject }) {
-  const href = HREFS[object.type]?.(object);
+export function ObjectLink({ object, ruleId }: { object: FindingObject; ruleId: string }) {
+  const href = object.type === 'organization' ? RULE_SCREENS[ruleId] : HREFS[object.type]?.(object);
   const name = object.type === 'organization' ? 'this organization' : object.name;
   return (
     <span className="finding-object">

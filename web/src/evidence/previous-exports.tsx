@@ -40,10 +40,10 @@ export function PreviousExports({ refreshKey }: { refreshKey: number }) {
                     <td className="nowrap">
                       <Time value={e.at} absolute />
                     </td>
-                    <td>{e.actor.display}</td>
-                    <td className="nowrap">{data.period ? `${data.period.from.slice(0, 10)} – ${data.period.to.slice(0, 10)}` : '—'}</td>
-                    <td className="num">{data.bytes ? `${Math.ceil(data.bytes / 1024).toLocaleString()} KB` : '—'}</td>
-                    <td>{data.manifestSha256 ? <Hash value={data.manifestSha256} /> : '—'}</td>
+                    <td data-label="By">{e.actor.display}</td>
+                    <td className="nowrap" data-label="Period">{data.period ? `${data.period.from.slice(0, 10)} – ${data.period.to.slice(0, 10)}` : '—'}</td>
+                    <td className="num" data-label="Size">{data.bytes ? `${Math.ceil(data.bytes / 1024).toLocaleString()} KB` : '—'}</td>
+                    <td data-label="Manifest">{data.manifestSha256 ? <Hash value={data.manifestSha256} /> : '—'}</td>
                   </tr>
                 );
               })}

@@ -57,10 +57,10 @@ export function WitnessesCard({ witnesses }: { witnesses: Witness[] }) {
                 <td>
                   <Publication w={w} />
                 </td>
-                <td className="nowrap">
+                <td className="nowrap" data-label="Last success">
                   <Time value={w.status.lastPublishedAt} />
                 </td>
-                <td>
+                <td data-label="Last failure">
                   <Time value={w.status.lastFailedAt} />
                   {w.status.lastError && <div className="small danger-text witness-error">{w.status.lastError}</div>}
                 </td>

@@ -28,7 +28,7 @@ const baseline = [];
 for (let i = 0; i < RUNS; i++) {
   const port = await freePort();
   custos.push(
-    await measure(['--max-semi-space-size=4', 'src/main.ts', 'serve'], { CUSTOS_PORT: String(port), CUSTOS_HOST: '127.0.0.1', CUSTOS_DATA_DIR: join(dir, `d${i}`), CUSTOS_DATABASE_URL: `sqlite:${join(dir, `d${i}`, 'custos.db')}`, CUSTOS_LOG_LEVEL: 'warn' }, port),
+    await measure(['--max-semi-space-size=4', 'bin/custos.js', 'serve'], { CUSTOS_PORT: String(port), CUSTOS_HOST: '127.0.0.1', CUSTOS_DATA_DIR: join(dir, `d${i}`), CUSTOS_DATABASE_URL: `sqlite:${join(dir, `d${i}`, 'custos.db')}`, CUSTOS_LOG_LEVEL: 'warn' }, port),
   );
   const p2 = await freePort();
   baseline.push(await measure([bare], { PORT: String(p2) }, p2));

@@ -1,5 +1,5 @@
 import { servicesOf } from '../../src/modules/auth/index.ts';
-import { detectDrift, evidenceHourSteps, runEvidenceHour } from '../../src/modules/evidence/index.ts';
+import { commitResultsDigest, detectDrift, evidenceHourSteps, runEvidenceHour } from '../../src/modules/evidence/index.ts';
 import type { CheckResultsTable, MonitorState } from '../../src/modules/monitors/schema.ts';
 import type { Runtime } from '../../src/platform/runtime.ts';
 import { DAY, HOUR, MINUTE } from '../../src/platform/clock.ts';
@@ -104,18 +104,22 @@ export async function seedEvidence(runtime: Runtime, api: Api, orgSlug: string, 
   await seedMonitors(runtime, ctx.orgId, now);
   await seedResponse(runtime, api, orgSlug, now);
   await seedWitnesses(api, witnessDir);
+  await commitResultsDigest({ ctx });
   await runEvidenceHour(servicesOf(runtime), Math.floor(now / HOUR) * HOUR, evidenceHourSteps);
 }
 
-/** Edits an audit event behind the chain's back and lets drift detection find it; no witness has published for days. */
+/** Edits an audit event and yesterday's first hour of results behind the chain's back and lets drift detection find it; no witness has published for days. */
 export async function tamperChain(runtime: Runtime, orgSlug: string, seq: number): Promise<void> {
   const ctx = await orgCtx(runtime, orgSlug);
   const db = runtime.db.withTables<{
     audit_events: { org_id: string; seq: number; data: string };
+    check_results: { org_id: string; at: number; latency_ms: number };
     evidence_witnesses: { org_id: string; created_at: number };
     evidence_publications: { org_id: string; published_at: number | null };
   }>();
   await db.updateTable('audit_events').set({ data: '{"name":"nobody was here"}' }).where('org_id', '=', ctx.orgId).where('seq', '=', seq).execute();
+  const yesterday = Math.floor(Date.now() / DAY) * DAY - DAY;
+  await db.updateTable('check_results').set({ latency_ms: 1 }).where('org_id', '=', ctx.orgId).where('at', '>=', yesterday).where('at', '<', yesterday + HOUR).execute();
   await db.updateTable('evidence_witnesses').set({ created_at: Date.now() - 9 * DAY }).where('org_id', '=', ctx.orgId).execute();
   await db.updateTable('evidence_publications').set({ published_at: Date.now() - 3 * DAY }).where('org_id', '=', ctx.orgId).where('published_at', 'is not', null).execute();
   await detectDrift({ ctx, mode: 'full' });

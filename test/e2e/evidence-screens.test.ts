@@ -59,6 +59,9 @@ describe.skipIf(!haveChromium)('evidence screens end to end', () => {
     await page().getByRole('region', { name: 'Signing public keys' }).getByText('signing now').waitFor();
     await page().getByRole('button', { name: 'Verify now' }).click();
     await page().getByText(/Just now: \d+ events replayed, chain intact/).waitFor();
+    await page().getByRole('button', { name: 'Verify results' }).click();
+    await page().getByText('Results intact.').waitFor();
+    await page().getByText(/1 committed day recomputed from the raw check results/).waitFor();
     await browser.screenshot('evidence-02-integrity');
   });
 
@@ -149,6 +152,8 @@ describe.skipIf(!haveChromium)('evidence screens end to end', () => {
     await page().getByRole('table', { name: 'Witnesses' }).getByRole('row').filter({ hasText: 'Evidence share' }).getByText('stale').waitFor();
     await page().getByRole('button', { name: 'Verify now' }).click();
     await page().getByText(/Just now: broken at event #3/).waitFor();
+    await page().getByRole('button', { name: 'Verify results' }).click();
+    await page().getByText(/Results of \d{4}-\d{2}-\d{2} do not match \(results changed\)/).waitFor();
     await browser.screenshot('evidence-07-integrity-failed');
   });
 

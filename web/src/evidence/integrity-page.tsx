@@ -6,6 +6,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { CheckpointCard } from './checkpoint-card.tsx';
 import { KeysCard } from './keys-card.tsx';
+import { ResultsCard } from './results-card.tsx';
 import type { Integrity } from './types.ts';
 import { VerificationCard } from './verification-card.tsx';
 import { WitnessesCard } from './witnesses-card.tsx';
@@ -46,6 +47,7 @@ export function IntegrityPage() {
             <CheckpointCard checkpoint={integrity.latestCheckpoint} />
           </div>
           <WitnessesCard witnesses={integrity.witnesses} />
+          <ResultsCard />
           <KeysCard />
         </>
       )}

@@ -57,3 +57,10 @@ export interface SigningKeys {
 export interface EvidenceSettings {
   exportDir: string | null;
 }
+
+export interface ResultsVerification {
+  ok: boolean;
+  daysChecked: number;
+  daysExpired: string[];
+  firstProblem: { day: string; monitorId: string; reason: string; detail: string } | null;
+}

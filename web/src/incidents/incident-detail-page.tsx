@@ -71,6 +71,13 @@ export function IncidentDetailPage({ id }: { id: string }) {
         )}
       </div>
       {incident.description && <p className="pre-line">{incident.description}</p>}
+      {incident.status === 'resolved' && incident.reviewRequired && !incident.reviewDoneAt && (
+        <div className="banner warn" role="status">
+          <span>
+            A {incident.severity} incident closes once its post-incident review is filed. <Link href={`/incidents/${incident.id}/review`}>Write it now</Link>
+          </span>
+        </div>
+      )}
       <SlaCard incident={incident} onChange={reload} />
       <div className="incident-layout">
         <TimelineCard incidentId={id} closed={incident.status === 'closed'} refreshKey={`${version}:${incident.updatedAt}`} onChange={reload} />

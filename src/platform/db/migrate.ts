@@ -33,6 +33,9 @@ export async function migrateToLatest(db: Db, dialect: Dialect, migrations: Reco
     migrationTableName: 'custos_migrations',
     migrationLockTableName: 'custos_migrations_lock',
     migrationTableSchema: schema,
+    // Each module names its own migrations; one added later may sort before another module's
+    // applied one, and must still run on an existing database.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);

@@ -84,11 +84,29 @@ async function seedResponse(runtime: Runtime, api: Api, orgSlug: string, now: nu
   for (let i = 0; i < 40; i++) await insertReceipt(runtime.db, ctx, slack, now - (i + 1) * 17 * HOUR, i % 13 === 5 ? 'failed' : 'delivered', 180 + ((i * 37) % 400));
   for (let i = 0; i < 12; i++) await insertReceipt(runtime.db, ctx, mail, now - (i + 1) * 50 * HOUR, i === 3 ? 'retrying' : 'delivered', 900 + i * 60);
   await insertReceipt(runtime.db, ctx, slack, now - 2 * DAY, 'delivered', 210, true);
-  for (const [title, severity] of [['Checkout returns 502', 'P1'], ['Login slow in eu-west', 'P2'], ['Search index lagging', 'P3']]) {
+  const incidents: Array<[string, string, number, number, number | null]> = [
+    ['Checkout returns 502', 'P1', 3 * DAY, 6 * MINUTE, 52 * MINUTE],
+    ['Login slow in eu-west', 'P2', 9 * DAY, 38 * MINUTE, 5 * HOUR],
+    ['Search index lagging', 'P3', 2 * DAY, 2 * HOUR, null],
+  ];
+  for (const [title, severity, ago, tta, ttr] of incidents) {
     const incident = (await api('POST', '/incidents', { title, severity })).json;
     await api('POST', `/incidents/${incident.id}/ack`, {});
-    if (severity !== 'P3') await api('POST', `/incidents/${incident.id}/resolve`, {});
+    if (ttr !== null) await api('POST', `/incidents/${incident.id}/resolve`, {});
+    await backdateIncident(runtime, incident.id, ago, tta, ttr);
   }
+}
+
+/** Moves an incident worked through just now back in time, acknowledged after `tta` and resolved after `ttr`. */
+async function backdateIncident(runtime: Runtime, id: string, ago: number, tta: number, ttr: number | null): Promise<void> {
+  const db = runtime.db.withTables<{ incidents: { id: string; triggered_at: number; created_at: number; response_due_at: number; resolution_due_at: number; acknowledged_at: number | null; resolved_at: number | null } }>();
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const triggered = Number(row.triggered_at) - ago;
+  await db
+    .updateTable('incidents')
+    .set({ triggered_at: triggered, created_at: triggered, response_due_at: Number(row.response_due_at) - ago, resolution_due_at: Number(row.resolution_due_at) - ago, acknowledged_at: triggered + tta, resolved_at: ttr === null ? null : triggered + ttr })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** A directory witness that accepts checkpoints and an HTTP one whose endpoint refuses connections. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDay, lastDays, periodDays, reportQuery } from './period.ts';
-import { span, zoomFloor } from './report/format.ts';
+import { ms, span, zoomFloor } from './report/format.ts';
 
 const NOW = Date.parse('2026-03-31T23:30:00Z');
 
@@ -41,5 +41,15 @@ describe('span', () => {
     expect(span(4 * 3_600_000)).toBe('4 h');
     expect(span(3 * 86_400_000)).toBe('3 d');
     expect(span(90_000)).toBe('1m 30s');
+  });
+});
+
+describe('ms', () => {
+  it('drops a trailing zero unit', () => {
+    expect(ms(6 * 60_000)).toBe('6m');
+    expect(ms(5 * 3_600_000)).toBe('5h');
+    expect(ms(90_000)).toBe('1m 30s');
+    expect(ms(342)).toBe('342 ms');
+    expect(ms(null)).toBe('—');
   });
 });

@@ -6,7 +6,8 @@ const DAY = 24 * HOUR;
 
 /** `99.95%`, or `—` when nothing was measured. */
 export const pct = (ratio: number | null | undefined, digits = 2) => (ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(digits)}%`);
-export const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value < 1000 ? `${Math.round(value)} ms` : formatDuration(value));
+/** A measured time, without a trailing zero unit (`6m`, `5h`, `1m 30s`). */
+export const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value < 1000 ? `${Math.round(value)} ms` : formatDuration(value).replace(/ 0[smh]$/, ''));
 export const count = (n: number) => n.toLocaleString();
 
 /** A round span as people say it (`15 min`, `4 h`, `3 d`); anything else as a duration. */

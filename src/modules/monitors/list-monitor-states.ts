@@ -1,8 +1,8 @@
+import { sql } from 'kysely';
 import { assertCan, type Ctx } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { inIds } from './history/store.ts';
+import { monitorsIn } from './history/store.ts';
 import type { MonitorState } from './schema.ts';
-import { monitorsDb } from './store.ts';
 
 const MAX_IDS = 10_000;
 
@@ -12,6 +12,7 @@ export async function listMonitorStates({ ctx, monitorIds }: { ctx: Ctx; monitor
   const ids = [...new Set(monitorIds)];
   if (ids.length > MAX_IDS) throw new ValidationError([{ path: 'monitorIds', message: `at most ${MAX_IDS} monitors` }]);
   if (ids.length === 0) return new Map();
-  const rows = await monitorsDb(ctx.db).selectFrom('monitors').select(['id', 'name', 'state']).where('org_id', '=', ctx.orgId).where(inIds(ctx.dialect, 'id', ids)).execute();
+  const { rows } = await sql<{ id: string; name: string; state: MonitorState }>`
+    select m.id, m.name, m.state from ${monitorsIn(ctx.dialect, ids)} and m.org_id = ${ctx.orgId}`.execute(ctx.db);
   return new Map(rows.map((r) => [r.id, { name: r.name, state: r.state }]));
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { HOUR } from '../../../platform/clock.ts';
 import type { Dialect, Executor } from '../../../platform/db/index.ts';
 import type { MonitorState } from '../schema.ts';
-import { greatest, idTable, least } from './store.ts';
+import { greatest, inIds, least, monitorsIn } from './store.ts';
 
 export interface StateMsRow {
   monitor_id: string;
@@ -28,7 +28,7 @@ export async function aggregateStateMs(db: Executor, dialect: Dialect, orgId: st
     with b as materialized (
       select m.id as monitor_id, m.created_at, m.state,
         (select max(p.at) from monitor_flips p where p.monitor_id = m.id and p.at <= ${start}) as lo_at
-      from monitors m where m.org_id = ${orgId} and m.id in ${idTable(dialect, ids)}
+      from ${monitorsIn(dialect, ids)} and m.org_id = ${orgId}
     ),
     seg as (
       select f.monitor_id, f.at as s, f.to_state as state, coalesce(lead(f.at) over (partition by f.monitor_id order by f.at, f.id), ${to}) as e
@@ -52,7 +52,7 @@ export async function hourlyAverages(db: Executor, dialect: Dialect, orgId: stri
   const result = await sql<{ monitor_id: string; points: string }>`
     select monitor_id, ${agg} as points from monitor_rollups
     where org_id = ${orgId} and period = 'hour' and start_at >= ${start} and start_at < ${end} and latency_avg is not null
-      and monitor_id in ${idTable(dialect, ids)}
+      and ${inIds(dialect, 'monitor_id', ids)}
     group by monitor_id`.execute(db);
   const out = new Map<string, (number | null)[]>();
   for (const r of result.rows) out.set(r.monitor_id, parsePoints(r.points));

@@ -4,7 +4,7 @@ import { ValidationError } from '../../../platform/errors.ts';
 import { floorTo } from './range.ts';
 import type { WindowUptime } from './schemas.ts';
 import { gapIntervals, historyDb, inIds, loadFlipHistories, loadGaps, loadMonitorMetas, type MonitorMeta } from './store.ts';
-import { buildSegments, emptyDurations, stateDurations, uptimeRatio, type Segment, type StateDurations } from './timeline.ts';
+import { buildSegments, clipSegments, emptyDurations, stateDurations, uptimeRatio, type StateDurations } from './timeline.ts';
 
 const MAX_DAYS = 400;
 const MAX_IDS = 10_000;
@@ -14,13 +14,10 @@ export type DayUptime = WindowUptime & { day: string };
 
 type Durations = Omit<StateDurations, 'activeMs'>;
 
-const toDay = (start: number, d: Durations): DayUptime => {
+const toDay = (day: string, d: Durations): DayUptime => {
   const { upMs, degradedMs, downMs, maintenanceMs, pausedMs, noDataMs } = d;
-  return { day: new Date(start).toISOString().slice(0, 10), ...uptimeRatio(d), upMs, degradedMs, downMs, maintenanceMs, pausedMs, noDataMs };
+  return { day, ...uptimeRatio(d), upMs, degradedMs, downMs, maintenanceMs, pausedMs, noDataMs };
 };
-
-const clip = (segments: Segment[], from: number, to: number): Segment[] =>
-  segments.filter((s) => s.end > from && s.start < to).map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to), state: s.state }));
 
 async function finishedDays(ctx: Ctx, ids: string[], first: number, end: number): Promise<Map<string, Map<number, Durations>>> {
   const rows = await historyDb(ctx.db)
@@ -56,7 +53,7 @@ async function fromTimeline(ctx: Ctx, metas: Map<string, MonitorMeta>, missing: 
     const days = new Map<number, Durations>();
     for (const day of missing.get(id)!) {
       const dayEnd = Math.min(day + DAY, end);
-      days.set(day, stateDurations(clip(segments, day, dayEnd), intervals, day, dayEnd));
+      days.set(day, stateDurations(clipSegments(segments, day, dayEnd), intervals, day, dayEnd));
     }
     out.set(id, days);
   }
@@ -88,10 +85,11 @@ export async function getDailyUptime({ ctx, monitorIds, from, to }: { ctx: Ctx; 
     if (days.length > 0) missing.set(id, days);
   }
   const computed = await fromTimeline(ctx, metas, missing, end);
+  const labels = starts.map((day) => new Date(day).toISOString().slice(0, 10));
   const out = new Map<string, DayUptime[]>();
   for (const id of metas.keys()) {
     const known = (day: number) => rolled.get(id)?.get(day) ?? computed.get(id)?.get(day);
-    out.set(id, starts.map((day) => toDay(day, known(day) ?? { ...emptyDurations(), noDataMs: Math.min(day + DAY, end) - day })));
+    out.set(id, starts.map((day, i) => toDay(labels[i], known(day) ?? { ...emptyDurations(), noDataMs: Math.min(day + DAY, end) - day })));
   }
   return out;
 }

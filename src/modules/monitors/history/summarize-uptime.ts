@@ -4,7 +4,7 @@ import { aggregateStateMs, hourlyAverages } from './aggregate-durations.ts';
 import { floorTo, iso, WINDOW_MS } from './range.ts';
 import type { UptimeSummary, UptimeSummaryInput, WindowUptime } from './schemas.ts';
 import { gapIntervals, loadFlipHistories, loadGaps, loadMonitorMetas, type MonitorMeta } from './store.ts';
-import { buildSegments, emptyDurations, stateDurations, uptimeRatio, type StateDurations } from './timeline.ts';
+import { buildSegments, clipSegments, emptyDurations, stateDurations, uptimeRatio, type StateDurations } from './timeline.ts';
 
 type Durations = Omit<StateDurations, 'activeMs'>;
 
@@ -12,30 +12,33 @@ const KEY = { up: 'upMs', degraded: 'degradedMs', down: 'downMs', maintenance: '
 
 const toWindow = ({ activeMs: _a, ...d }: StateDurations): WindowUptime => ({ ...uptimeRatio(d), ...d });
 
-/** Durations per window (all ending at `to`) for each monitor: grouped SQL, then the exact timeline for monitors with coverage gaps. */
+/**
+ * Durations per window (all ending at `to`) for each monitor: one grouped statement for the
+ * monitors without coverage gaps in range, and for the others (after a restart, all of them) one
+ * read of their flip timelines over the longest window, clipped to each window.
+ */
 async function durations(ctx: Ctx, metas: Map<string, MonitorMeta>, froms: number[], to: number): Promise<Map<string, StateDurations>[]> {
-  const ids = [...metas.keys()];
   const out = froms.map((from) => {
     const perMonitor = new Map<string, StateDurations>();
     for (const [id, meta] of metas) perMonitor.set(id, { ...emptyDurations(), noDataMs: Math.max(0, Math.min(meta.createdAt ?? from, to) - from) });
     return perMonitor;
   });
-  if (ids.length === 0) return out;
-  for (const row of await aggregateStateMs(ctx.db, ctx.dialect, ctx.orgId, ids, froms, to)) {
-    const key: keyof Durations = KEY[row.state] ?? 'noDataMs';
-    row.ms.forEach((ms, w) => (out[w].get(row.monitor_id)![key] += ms));
-  }
-  // Coverage gaps are rare: the few monitors with one in range get the exact timeline instead.
+  if (metas.size === 0) return out;
   const start = Math.min(...froms);
-  const gaps = await loadGaps(ctx.db, ctx.dialect, ctx.orgId, ids, start, to);
-  for (const [w, from] of froms.entries()) {
-    const gapped = [...gaps.keys()].filter((id) => gaps.get(id)!.some((g) => g.end > from));
-    if (gapped.length === 0) continue;
-    for (const [id, history] of await loadFlipHistories(ctx.db, ctx.dialect, ctx.orgId, gapped, from, to)) {
-      const meta = metas.get(id)!;
-      const segments = buildSegments({ from, to, ...history, createdAt: meta.createdAt, current: meta.state });
-      out[w].set(id, stateDurations(segments, gapIntervals(gaps.get(id)), from, to));
+  const gaps = await loadGaps(ctx.db, ctx.dialect, ctx.orgId, [...metas.keys()], start, to);
+  const clean = [...metas.keys()].filter((id) => !gaps.has(id));
+  if (clean.length > 0) {
+    for (const row of await aggregateStateMs(ctx.db, ctx.dialect, ctx.orgId, clean, froms, to)) {
+      const key: keyof Durations = KEY[row.state] ?? 'noDataMs';
+      row.ms.forEach((ms, w) => (out[w].get(row.monitor_id)![key] += ms));
     }
+  }
+  if (gaps.size === 0) return out;
+  for (const [id, history] of await loadFlipHistories(ctx.db, ctx.dialect, ctx.orgId, [...gaps.keys()], start, to)) {
+    const meta = metas.get(id)!;
+    const segments = buildSegments({ from: start, to, ...history, createdAt: meta.createdAt, current: meta.state });
+    const intervals = gapIntervals(gaps.get(id));
+    for (const [w, from] of froms.entries()) out[w].set(id, stateDurations(clipSegments(segments, from, to), intervals, from, to));
   }
   return out;
 }

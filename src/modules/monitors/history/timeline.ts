@@ -59,6 +59,10 @@ export function buildSegments(input: TimelineInput): Segment[] {
   return segments;
 }
 
+/** The segments clipped to [from, to). */
+export const clipSegments = (segments: Segment[], from: number, to: number): Segment[] =>
+  segments.filter((s) => s.end > from && s.start < to).map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, to), state: s.state }));
+
 export interface Interval {
   start: number;
   end: number;

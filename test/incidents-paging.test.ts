@@ -4,6 +4,7 @@ import { raiseAlert, resolveAlert, updateRoutes } from '../src/modules/alerts/in
 import { listAuditEvents, verifyAuditChain } from '../src/modules/audit/index.ts';
 import { acknowledgeIncident, getIncident, getTimeline, listIncidents, updateSeverityPolicy, DEFAULT_POLICY } from '../src/modules/incidents/index.ts';
 import { listChannels } from '../src/modules/notifications/index.ts';
+import { createRunbook } from '../src/modules/runbooks/index.ts';
 import { createContactMethod, createEscalationPolicy, createSchedule, listEscalationEvents, type ChannelDirectory } from '../src/modules/oncall/index.ts';
 import { MINUTE, ManualClock } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
@@ -55,6 +56,7 @@ describeEachDialect('incidents from alerts: paging, acknowledgement and restart 
         ],
       },
     });
+    await createRunbook({ ctx, input: { slug: 'submission-outage', title: 'Submissions failing', match: { domain: 'submission' }, body: '1. Check the filing gateway.' } });
     await updateSeverityPolicy({ ctx, input: { ...DEFAULT_POLICY, labelRules: [{ name: 'money paths', matchers: ['domain=~"submission|auth|bank"'], severity: 'P0' }] } });
     await updateRoutes({
       ctx,
@@ -77,6 +79,8 @@ describeEachDialect('incidents from alerts: paging, acknowledgement and restart 
     const pages = slack.requests.filter((r) => r.path === `/${slug}/pager`);
     expect(pages).toHaveLength(1);
     expect(pages[0].body).toContain('https://custos.example.com/i/ack/');
+    // The page links the organization's runbook that matches the incident's labels.
+    expect(pages[0].body).toContain('https://custos.example.com/runbooks/submission-outage');
     expect(slack.requests.filter((r) => r.path === `/${slug}/alerts`)).toHaveLength(1);
 
     // The P0 response target (15 min) passes: the breach is recorded; the running escalation keeps its schedule.

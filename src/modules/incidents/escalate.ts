@@ -1,6 +1,7 @@
 import { listOrganizations } from '../auth/index.ts';
 import { listEscalationPolicies, startEscalation, type EscalationRun } from '../oncall/index.ts';
 import type { NotificationAlert, NotificationMessage } from '../notifications/index.ts';
+import { matchRunbooks } from '../runbooks/index.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DEFAULT_LINK_TTL_MS, linkUrl, signLink } from './action-links.ts';
@@ -19,7 +20,17 @@ export async function findPolicyId(ctx: Ctx, ref: string): Promise<string | null
   return (policies.find((p) => p.id === ref) ?? policies.find((p) => p.name === ref))?.id ?? null;
 }
 
-export const incidentUrl = (ctx: Ctx, id: string) => (ctx.config.publicUrl ? `${ctx.config.publicUrl.replace(/\/$/, '')}/incidents/${id}` : undefined);
+const dashboardUrl = (ctx: Ctx, path: string) => (ctx.config.publicUrl ? `${ctx.config.publicUrl.replace(/\/$/, '')}${path}` : undefined);
+export const incidentUrl = (ctx: Ctx, id: string) => dashboardUrl(ctx, `/incidents/${id}`);
+
+/** The alert's own runbook link, else the organization's runbook that best matches the incident's labels. */
+async function runbookLink(ctx: Ctx, row: IncidentsTable, alerts: NotificationAlert[]): Promise<string | undefined> {
+  const given = alerts.find((a) => a.runbookUrl)?.runbookUrl;
+  if (given || !ctx.config.publicUrl) return given;
+  const labels = JSON.parse(row.labels) as Record<string, string>;
+  const [best] = (await matchRunbooks({ ctx: { ...ctx, role: 'owner' }, input: { labels } })).data;
+  return best ? dashboardUrl(ctx, `/runbooks/${best.slug}`) : undefined;
+}
 
 /** The message every page of the incident carries, with a signed acknowledge link that works for a day. */
 export async function pageMessage(ctx: Ctx, deps: IncidentDeps, row: IncidentsTable, policy: SeverityPolicyDocument, alerts: NotificationAlert[], prefix = ''): Promise<NotificationMessage> {
@@ -27,7 +38,7 @@ export async function pageMessage(ctx: Ctx, deps: IncidentDeps, row: IncidentsTa
   const expiresAt = ctx.clock.now() + DEFAULT_LINK_TTL_MS;
   const token = await signLink(ctx, deps.secrets(), { incidentId: row.id, action: 'ack', userId: null, expiresAt });
   const url = incidentUrl(ctx, row.id);
-  const runbook = alerts.find((a) => a.runbookUrl)?.runbookUrl;
+  const runbook = await runbookLink(ctx, row, alerts);
   return {
     kind: 'alert.firing',
     org: { id: org.id, name: org.name },

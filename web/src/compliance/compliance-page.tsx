@@ -8,6 +8,7 @@ import { Time } from '../components/time.tsx';
 import { FindingCard } from './finding-card.tsx';
 import { FrameworkSummary } from './framework-summary.tsx';
 import { Figures } from './report/bars.tsx';
+import { num, ReportTable } from './report/report-table.tsx';
 import { SEVERITIES, type ComplianceResult } from './types.ts';
 
 const TITLES = { high: 'High severity', medium: 'Medium severity', low: 'Low severity' };
@@ -18,36 +19,26 @@ function RulesTable({ result }: { result: ComplianceResult }) {
       <summary>
         Rules evaluated ({result.rules.filter((r) => r.status === 'pass').length} pass, {result.rules.filter((r) => r.status === 'fail').length} fail, {result.rules.filter((r) => r.status === 'skipped').length} skipped)
       </summary>
-      <div className="table-wrap">
-        <table className="table stack-sm" aria-label="Rules">
-          <thead>
-            <tr>
-              <th>Rule</th>
-              <th>Status</th>
-              <th className="num">Findings</th>
-              <th>Controls</th>
+      <ReportTable label="Rules" className="" columns={['Rule', 'Status', num('Findings'), 'Controls']}>
+        <tbody>
+          {result.rules.map((r) => (
+            <tr key={r.id}>
+              <td>
+                {r.title}
+                <div className="small muted mono">{r.id}</div>
+                {r.note && <div className="small muted">{r.note}</div>}
+              </td>
+              <td>
+                <span className="badge" data-state={r.status === 'fail' ? 'down' : r.status === 'pass' ? 'up' : 'paused'}>
+                  {r.status}
+                </span>
+              </td>
+              <td className="num">{r.findings}</td>
+              <td className="small">{r.controls.join(', ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.rules.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {r.title}
-                  <div className="small muted mono">{r.id}</div>
-                  {r.note && <div className="small muted">{r.note}</div>}
-                </td>
-                <td>
-                  <span className="badge" data-state={r.status === 'fail' ? 'down' : r.status === 'pass' ? 'up' : 'paused'}>
-                    {r.status}
-                  </span>
-                </td>
-                <td className="num">{r.findings}</td>
-                <td className="small">{r.controls.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ReportTable>
     </details>
   );
 }

@@ -3,6 +3,7 @@ import { useFetch } from '../api/use-fetch.ts';
 import { ListStates } from '../components/list-states.tsx';
 import { Time } from '../components/time.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
+import { num, ReportTable } from '../compliance/report/report-table.tsx';
 import { Hash } from './hash.tsx';
 
 interface ExportData {
@@ -21,35 +22,24 @@ export function PreviousExports({ refreshKey }: { refreshKey: number }) {
       {list.error || !list.data || events.length === 0 ? (
         <ListStates what="exports" error={list.error} loaded={!!list.data} count={events.length} empty={<EmptyState title="No pack exported yet">Each export, from here, the API or the CLI, is recorded in the audit chain.</EmptyState>} />
       ) : (
-        <div className="table-wrap">
-          <table className="table stack-sm" aria-label="Previous exports">
-            <thead>
-              <tr>
-                <th>Exported</th>
-                <th>By</th>
-                <th>Period (UTC days)</th>
-                <th className="num">Size</th>
-                <th>Manifest SHA-256</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => {
-                const data = (e.data ?? {}) as ExportData;
-                return (
-                  <tr key={e.id}>
-                    <td className="nowrap">
-                      <Time value={e.at} absolute />
-                    </td>
-                    <td data-label="By">{e.actor.display}</td>
-                    <td className="nowrap" data-label="Period">{data.period ? `${data.period.from.slice(0, 10)} – ${data.period.to.slice(0, 10)}` : '—'}</td>
-                    <td className="num" data-label="Size">{data.bytes ? `${Math.ceil(data.bytes / 1024).toLocaleString()} KB` : '—'}</td>
-                    <td data-label="Manifest">{data.manifestSha256 ? <Hash value={data.manifestSha256} /> : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable label="Previous exports" className="" columns={['Exported', 'By', 'Period (UTC days)', num('Size'), 'Manifest SHA-256']}>
+          <tbody>
+            {events.map((e) => {
+              const data = (e.data ?? {}) as ExportData;
+              return (
+                <tr key={e.id}>
+                  <td className="nowrap">
+                    <Time value={e.at} absolute />
+                  </td>
+                  <td data-label="By">{e.actor.display}</td>
+                  <td className="nowrap" data-label="Period">{data.period ? `${data.period.from.slice(0, 10)} – ${data.period.to.slice(0, 10)}` : '—'}</td>
+                  <td className="num" data-label="Size">{data.bytes ? `${Math.ceil(data.bytes / 1024).toLocaleString()} KB` : '—'}</td>
+                  <td data-label="Manifest">{data.manifestSha256 ? <Hash value={data.manifestSha256} /> : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </ReportTable>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { Time, useNow } from '../components/time.tsx';
+import { ReportTable } from '../compliance/report/report-table.tsx';
 import type { Witness } from './types.ts';
 
 const TYPES: Record<Witness['type'], string> = { directory: 'Directory', http: 'HTTP endpoint', rfc3161: 'RFC 3161 timestamp authority' };
@@ -30,22 +31,14 @@ function Publication({ w }: { w: Witness }) {
 /** Where checkpoints are published, and how that went. */
 export function WitnessesCard({ witnesses }: { witnesses: Witness[] }) {
   return (
-    <section className="card table-wrap" aria-labelledby="witnesses">
+    <section className="card" aria-labelledby="witnesses">
       <h2 id="witnesses">Witnesses</h2>
       {witnesses.length === 0 ? (
         <p className="muted">
           No witness: checkpoints are signed but published nowhere. An admin adds a directory, HTTP or RFC 3161 witness with <code>POST /api/v1/evidence/witnesses</code>.
         </p>
       ) : (
-        <table className="table stack-sm" aria-label="Witnesses">
-          <thead>
-            <tr>
-              <th>Witness</th>
-              <th>Status</th>
-              <th>Last success</th>
-              <th>Last failure</th>
-            </tr>
-          </thead>
+        <ReportTable label="Witnesses" className="" columns={['Witness', 'Status', 'Last success', 'Last failure']}>
           <tbody>
             {witnesses.map((w) => (
               <tr key={w.id}>
@@ -67,7 +60,7 @@ export function WitnessesCard({ witnesses }: { witnesses: Witness[] }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ReportTable>
       )}
     </section>
   );

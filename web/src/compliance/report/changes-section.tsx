@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { Time } from '../../components/time.tsx';
 import { Figures } from './bars.tsx';
 import { count } from './format.ts';
+import { num, ReportTable } from './report-table.tsx';
 import { Section } from './section.tsx';
 import type { Report } from './types.ts';
 
@@ -35,36 +36,24 @@ export function ChangesSection({ changes }: { changes: Report['changes'] }) {
           <summary>
             The latest {latest.length} of {count(changes.total)} events{changes.truncated && ' (the report holds the latest 5,000)'}
           </summary>
-          <div className="table-wrap">
-            <table className="table stack-sm" aria-label="Changes">
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>Time</th>
-                  <th>Kind</th>
-                  <th>Action</th>
-                  <th>Actor</th>
-                  <th>Subject</th>
+          <ReportTable label="Changes" className="" columns={[num('#'), 'Time', 'Kind', 'Action', 'Actor', 'Subject']}>
+            <tbody>
+              {latest.map((e) => (
+                <tr key={e.seq}>
+                  <td className="num">{e.seq}</td>
+                  <td className="nowrap">
+                    <Time value={e.at} absolute />
+                  </td>
+                  <td>{e.kind}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td className="small">{e.actor}</td>
+                  <td className="small mono subject">{e.subject}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {latest.map((e) => (
-                  <tr key={e.seq}>
-                    <td className="num">{e.seq}</td>
-                    <td className="nowrap">
-                      <Time value={e.at} absolute />
-                    </td>
-                    <td>{e.kind}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td className="small">{e.actor}</td>
-                    <td className="small mono subject">{e.subject}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </ReportTable>
         </details>
       )}
     </Section>

@@ -3,6 +3,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 import { formatDuration, Time } from '../../components/time.tsx';
 import { Figures, ShareBar } from './bars.tsx';
 import { count, pct, span, zoomFloor } from './format.ts';
+import { num, ReportTable } from './report-table.tsx';
 import { Section } from './section.tsx';
 import type { Report } from './types.ts';
 import { useCapped } from './use-capped.ts';
@@ -39,18 +40,8 @@ export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) 
         </ul>
       )}
       {monitors.length > 0 && (
-        <div className="table-wrap">
-          <table className="table stack-sm report-table" aria-label="Coverage per monitor">
-            <thead>
-              <tr>
-                <th>Monitor</th>
-                <th>Coverage</th>
-                <th className="num">Expected</th>
-                <th className="num">Executed</th>
-                <th className="num">Missed</th>
-                <th className="num">Gaps</th>
-              </tr>
-            </thead>
+        <>
+          <ReportTable label="Coverage per monitor" columns={['Monitor', 'Coverage', num('Expected'), num('Executed'), num('Missed'), num('Gaps')]}>
             <tbody>
               {capped.shown.map((m) => (
                 <tr key={m.monitorId}>
@@ -71,9 +62,9 @@ export function CoverageSection({ coverage }: { coverage: Report['coverage'] }) 
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ReportTable>
           <LoadMore list={capped} label={`Show ${Math.min(50, capped.rest)} more of ${capped.rest} monitors`} />
-        </div>
+        </>
       )}
       {gapCount > 0 && (
         <details>

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { Time } from '../../components/time.tsx';
 import { Legend, SplitBar } from './bars.tsx';
 import { count, ms, pct } from './format.ts';
+import { num, ReportTable } from './report-table.tsx';
 import { Section } from './section.tsx';
 import type { ChannelTypeReceipts, Report } from './types.ts';
 
@@ -20,40 +21,27 @@ export function ReceiptsSection({ notifications }: { notifications: Report['noti
       {notifications.byChannelType.length === 0 ? (
         <p className="muted">No notification was sent in this period.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table stack-sm report-table" aria-label="Receipts by channel type">
-            <thead>
-              <tr>
-                <th>Channel type</th>
-                <th>Outcomes</th>
-                <th className="num">Attempts</th>
-                <th className="num">Delivered</th>
-                <th className="num">Failed</th>
-                <th className="num">p50</th>
-                <th className="num">p95</th>
+        <ReportTable label="Receipts by channel type" columns={['Channel type', 'Outcomes', num('Attempts'), num('Delivered'), num('Failed'), num('p50'), num('p95')]}>
+          <tbody>
+            {notifications.byChannelType.map((c) => (
+              <tr key={c.channelType}>
+                <td>
+                  <strong>{c.channelType}</strong>
+                </td>
+                <td className="chart-cell">
+                  <SplitBar parts={parts(c)} label={`${c.channelType}: ${parts(c).map((p) => p.label).join(', ')}`} />
+                </td>
+                <td className="num" data-label="Attempts">{count(c.attempts)}</td>
+                <td className="num" data-label="Delivered">
+                  {count(c.delivered)} <span className="small muted">{pct(c.attempts ? c.delivered / c.attempts : null, 1)}</span>
+                </td>
+                <td className={`num${c.failed > 0 ? ' danger-text' : ''}`} data-label="Failed">{count(c.failed)}</td>
+                <td className="num" data-label="p50">{ms(c.latencyP50Ms)}</td>
+                <td className="num" data-label="p95">{ms(c.latencyP95Ms)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {notifications.byChannelType.map((c) => (
-                <tr key={c.channelType}>
-                  <td>
-                    <strong>{c.channelType}</strong>
-                  </td>
-                  <td className="chart-cell">
-                    <SplitBar parts={parts(c)} label={`${c.channelType}: ${parts(c).map((p) => p.label).join(', ')}`} />
-                  </td>
-                  <td className="num" data-label="Attempts">{count(c.attempts)}</td>
-                  <td className="num" data-label="Delivered">
-                    {count(c.delivered)} <span className="small muted">{pct(c.attempts ? c.delivered / c.attempts : null, 1)}</span>
-                  </td>
-                  <td className={`num${c.failed > 0 ? ' danger-text' : ''}`} data-label="Failed">{count(c.failed)}</td>
-                  <td className="num" data-label="p50">{ms(c.latencyP50Ms)}</td>
-                  <td className="num" data-label="p95">{ms(c.latencyP95Ms)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ReportTable>
       )}
       {notifications.byChannelType.length > 0 && <Legend parts={OUTCOMES} />}
       <h3>Channel tests</h3>

@@ -1,6 +1,7 @@
 import { SeverityBadge } from '../../components/severity-badge.tsx';
 import { Figures, ShareBar } from './bars.tsx';
 import { ms, pct, span } from './format.ts';
+import { num, ReportTable } from './report-table.tsx';
 import { Section } from './section.tsx';
 import type { Report, SeverityStats } from './types.ts';
 
@@ -20,42 +21,28 @@ function Met({ ratio, target, what }: { ratio: number | null; target: number | n
 function SeverityTable({ rows, label }: { rows: SeverityStats[]; label: string }) {
   if (rows.every((s) => s.count === 0)) return <p className="muted">None in this period.</p>;
   return (
-    <div className="table-wrap">
-      <table className="table stack-sm report-table" aria-label={label}>
-        <thead>
-          <tr>
-            <th>Severity</th>
-            <th className="num">Count</th>
-            <th className="num">Acknowledged</th>
-            <th className="num">Resolved</th>
-            <th className="num">MTTA</th>
-            <th className="num">MTTR</th>
-            <th>Met response target</th>
-            <th>Met resolution target</th>
+    <ReportTable label={label} columns={['Severity', num('Count'), num('Acknowledged'), num('Resolved'), num('MTTA'), num('MTTR'), 'Met response target', 'Met resolution target']}>
+      <tbody>
+        {rows.map((s) => (
+          <tr key={s.severity}>
+            <td>
+              <SeverityBadge severity={s.severity} />
+            </td>
+            <td className="num" data-label="Count">{s.count}</td>
+            <td className="num" data-label="Acknowledged">{s.acknowledged}</td>
+            <td className="num" data-label="Resolved">{s.resolved}</td>
+            <td className="num" data-label="MTTA">{ms(s.mttaMs)}</td>
+            <td className="num" data-label="MTTR">{ms(s.mttrMs)}</td>
+            <td className="chart-cell" data-label="Response target">
+              <Met ratio={s.metResponse} target={s.responseTargetMs} what="response" />
+            </td>
+            <td className="chart-cell" data-label="Resolution target">
+              <Met ratio={s.metResolution} target={s.resolutionTargetMs} what="resolution" />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.severity}>
-              <td>
-                <SeverityBadge severity={s.severity} />
-              </td>
-              <td className="num" data-label="Count">{s.count}</td>
-              <td className="num" data-label="Acknowledged">{s.acknowledged}</td>
-              <td className="num" data-label="Resolved">{s.resolved}</td>
-              <td className="num" data-label="MTTA">{ms(s.mttaMs)}</td>
-              <td className="num" data-label="MTTR">{ms(s.mttrMs)}</td>
-              <td className="chart-cell" data-label="Response target">
-                <Met ratio={s.metResponse} target={s.responseTargetMs} what="response" />
-              </td>
-              <td className="chart-cell" data-label="Resolution target">
-                <Met ratio={s.metResolution} target={s.resolutionTargetMs} what="resolution" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ReportTable>
   );
 }
 

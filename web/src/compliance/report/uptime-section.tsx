@@ -3,6 +3,7 @@ import { LoadMore } from '../../components/load-more.tsx';
 import { formatDuration } from '../../components/time.tsx';
 import { Legend, ShareBar, SplitBar } from './bars.tsx';
 import { pct, zoomFloor } from './format.ts';
+import { num, ReportTable } from './report-table.tsx';
 import { Section } from './section.tsx';
 import type { MonitorUptime, Report, ServiceUptime } from './types.ts';
 import { useCapped } from './use-capped.ts';
@@ -75,33 +76,22 @@ export function UptimeSection({ uptime }: { uptime: Report['uptime'] }) {
       {rows.length === 0 ? (
         <p className="muted">No monitors in this period.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table stack-sm report-table" aria-label="Uptime vs SLA">
-            <thead>
-              <tr>
-                <th>Service or monitor</th>
-                <th>Uptime vs SLA</th>
-                <th className="num">Uptime</th>
-                <th className="num">SLA</th>
-                <th>Time by state</th>
-              </tr>
-            </thead>
-            {[['Services', services] as const, ['Monitors', capped.shown] as const].map(([group, list]) =>
-              list.length === 0 ? null : (
-                <tbody key={group}>
-                  <tr className="group-row">
-                    <th colSpan={5} scope="rowgroup">
-                      {group}
-                    </th>
-                  </tr>
-                  {list.map((r) => (
-                    <UptimeRow key={r.key} r={r} floor={floor} />
-                  ))}
-                </tbody>
-              ),
-            )}
-          </table>
-        </div>
+        <ReportTable label="Uptime vs SLA" columns={['Service or monitor', 'Uptime vs SLA', num('Uptime'), num('SLA'), 'Time by state']}>
+          {[['Services', services] as const, ['Monitors', capped.shown] as const].map(([group, list]) =>
+            list.length === 0 ? null : (
+              <tbody key={group}>
+                <tr className="group-row">
+                  <th colSpan={5} scope="rowgroup">
+                    {group}
+                  </th>
+                </tr>
+                {list.map((r) => (
+                  <UptimeRow key={r.key} r={r} floor={floor} />
+                ))}
+              </tbody>
+            ),
+          )}
+        </ReportTable>
       )}
       <LoadMore list={capped} label={`Show ${Math.min(50, capped.rest)} more of ${capped.rest} monitors`} />
       {rows.length > 0 && <Legend parts={STATES} />}

@@ -3,7 +3,7 @@ import { Bus } from './bus.ts';
 import { loadSecretKeys, SecretBox } from './crypto/index.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { migrateToLatest, openDatabase, type CustosMigration, type Db, type Dialect, type MigrationSummary, type Store } from './db/index.ts';
-import { JobRunner, jobsMigration } from './jobs/index.ts';
+import { JobRunner, jobsKindIndexMigration, jobsMigration } from './jobs/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { CustosModule } from './module.ts';
@@ -75,7 +75,7 @@ export function createRuntime(options: CreateRuntimeOptions): Runtime {
 }
 
 export function allMigrations(modules: CustosModule[]): Record<string, CustosMigration> {
-  const all: Record<string, CustosMigration> = { '2026-11-22-0001-platform-jobs': jobsMigration };
+  const all: Record<string, CustosMigration> = { '2026-11-22-0001-platform-jobs': jobsMigration, '2026-12-11-0001-platform-jobs-kind-index': jobsKindIndexMigration };
   for (const m of modules) {
     for (const [name, migration] of Object.entries(m.migrations ?? {})) {
       if (name in all) throw new Error(`migration ${name} defined twice`);

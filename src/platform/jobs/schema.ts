@@ -46,3 +46,10 @@ export const jobsMigration: CustosMigration = {
     await db.schema.createIndex('jobs_running_lease').on('jobs').columns(['status', 'lease_expires_at']).execute();
   },
 };
+
+/** A claim of one kind (a batch kind, looked at on every poll) seeks its own due jobs instead of scanning every due job. */
+export const jobsKindIndexMigration: CustosMigration = {
+  async up(db) {
+    await db.schema.createIndex('jobs_status_kind_due').on('jobs').columns(['status', 'kind', 'due_at']).execute();
+  },
+};

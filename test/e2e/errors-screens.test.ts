@@ -8,6 +8,9 @@ import { haveChromium, type Browser } from '../helpers/browser.ts';
 import { apiAs, completeFirstRun, startDashboard, type Api, type Dashboard } from '../helpers/dashboard.ts';
 import { addCheckoutBreadcrumbs, buildBundle, checkoutRequest } from './errors-screens-data.ts';
 
+/** A Python stack frame as the Python SDK sends it (for a threads-only event). */
+const frame = (fn: string, line: number, code: string) => ({ filename: 'shop/tasks/report.py', module: 'shop.tasks.report', function: fn, lineno: line, in_app: true, context_line: code, pre_context: ['', `def ${fn}(job):`], post_context: ['    return job'] });
+
 if (!haveChromium) console.warn('[e2e] /usr/bin/chromium is missing, so the error-tracking screens end-to-end tests are SKIPPED (apt-get install chromium)');
 
 const OWNER = { email: 'owner@errors.example.com', password: 'correct horse battery staple' };
@@ -160,7 +163,6 @@ describe.skipIf(!haveChromium)('error-tracking screens end to end', () => {
     const publicKey = new URL(dsn).username;
     const sent = await fetch(`${server().url}/api/${project.number}/envelope/?sentry_key=${publicKey}`, { method: 'POST', body: envelope, headers: { 'content-type': 'application/x-sentry-envelope' } });
     expect(sent.status).toBe(200);
-    const frame = (fn: string, line: number, code: string) => ({ filename: 'shop/tasks/report.py', module: 'shop.tasks.report', function: fn, lineno: line, in_app: true, context_line: code, pre_context: ['', `def ${fn}(job):`], post_context: ['    return job'] });
     const threaded = { platform: 'python', level: 'info', message: 'Nightly report took 48 s (budget 30 s)', release: 'shop@2.4.0', threads: { values: [{ id: 7, current: true, stacktrace: { frames: [frame('run', 12, '    build(job)'), frame('build', 30, '    log.info(summary(job))')] } }] } };
     expect((await fetch(`${server().url}/api/${project.number}/store/?sentry_key=${publicKey}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(threaded) })).status).toBe(200);
 

@@ -3,14 +3,13 @@
 // hour and day rollups for the whole year and raw results for the last BENCH_RAW_DAYS days written
 // straight into SQLite; the audit chain (hourly signed checkpoints, daily result digests, weekly
 // token changes) through the evidence and audit verbs with a driven clock. The export runs in a
-// child process (its own RSS), against a baseline: one SQL pass over the same history.
+// child process (its own RSS), against a baseline: hashing the pack's bytes and writing them to disk.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DatabaseSync } from 'node:sqlite';
 import { appModules } from '../src/app/modules.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { recordAudit } from '../src/modules/audit/index.ts';
@@ -101,7 +100,7 @@ async function seed(dir: string) {
   return { counts: { monitors: ids.length, ...counts, checkpoints }, seconds: { monitors: round((t1 - t0) / 1000), history: round((t2 - t1) / 1000), chain: round((performance.now() - t2) / 1000) } };
 }
 
-/** Child: export the year, verify the pack, and scan the same history with one SQL pass as the baseline. */
+/** Child: export the year, time the baseline on the same bytes, then verify the pack. */
 async function exportChild(dir: string): Promise<void> {
   const runtime = runtimeFor(dir, new ManualClock(END + 2 * HOUR));
   await migrateRuntime(runtime);
@@ -112,21 +111,19 @@ async function exportChild(dir: string): Promise<void> {
   const pack = await exportEvidencePack({ ctx, input: { from: dayOf(FROM), to: dayOf(END - DAY) } });
   const exportSeconds = (performance.now() - t0) / 1000;
   const exportMaxRssMb = process.resourceUsage().maxRSS / 1024;
-  writeFileSync(join(dir, 'pack.tar'), pack.archive);
+  const archive = Buffer.concat(pack.chunks);
+  // Baseline: the least any export of these bytes costs, hashing them and writing them to disk.
+  const tb = performance.now();
+  createHash('sha256').update(archive).digest();
+  writeFileSync(join(dir, 'pack.tar'), archive);
+  const baselineSeconds = (performance.now() - tb) / 1000;
   const t1 = performance.now();
-  const verification = await verifyEvidencePack(pack.archive);
+  const verification = await verifyEvidencePack(archive);
   const verifySeconds = (performance.now() - t1) / 1000;
   await runtime.store.close();
 
-  const db = new DatabaseSync(join(dir, 'custos.db'), { readOnly: true });
-  const t2 = performance.now();
-  db.prepare("SELECT COUNT(*), SUM(executed), SUM(down_ms) FROM monitor_rollups WHERE period = 'hour' AND start_at >= ? AND start_at < ?").get(FROM, END);
-  db.prepare('SELECT COUNT(*), MAX(at) FROM monitor_flips WHERE at < ?').get(END);
-  db.prepare('SELECT COUNT(*), SUM(LENGTH(data)) FROM audit_events WHERE at >= ? AND at < ?').get(FROM, END);
-  const baselineSeconds = (performance.now() - t2) / 1000;
-  db.close();
   process.stdout.write(
-    JSON.stringify({ exportSeconds, verifySeconds, baselineSeconds, exportMaxRssMb, verifyMaxRssMb: process.resourceUsage().maxRSS / 1024, packBytes: pack.archive.length, chain: pack.manifest.chain, files: pack.manifest.files.map((f) => [f.path, f.bytes]), verified: verification.ok, problem: verification.firstProblem }),
+    JSON.stringify({ exportSeconds, verifySeconds, baselineSeconds, exportMaxRssMb, verifyMaxRssMb: process.resourceUsage().maxRSS / 1024, packBytes: pack.bytes, chain: pack.manifest.chain, files: pack.manifest.files.map((f) => [f.path, f.bytes]), verified: verification.ok, problem: verification.firstProblem }),
   );
 }
 
@@ -167,8 +164,8 @@ async function main() {
           storageBreakdownPerMonitorYear: Object.fromEntries(Object.entries(perMonitorYear).map(([k, v]) => [k, Math.round(v)])),
           rawBytesPerResult: round(rawBytesPerResult, 1),
           databaseBytes: statSync(join(dir, 'custos.db')).size,
-          baselineSqlScanSeconds: round(run.baselineSeconds, 3),
-          ratioExportVsSqlScan: round(run.exportSeconds / run.baselineSeconds, 1),
+          baselineHashAndWriteSeconds: round(run.baselineSeconds, 3),
+          ratioExportVsHashAndWrite: round(run.exportSeconds / run.baselineSeconds, 1),
           targets: { exportSeconds: 60, maxRssMb: 1024, met: run.exportSeconds <= 60 && run.exportMaxRssMb <= 1024 },
           seeded: seeded.counts,
           seedSeconds: seeded.seconds,

@@ -9,7 +9,7 @@ import { csv, chainSegment, digestsCsv } from './pack/collect.ts';
 import { MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256, type Manifest } from './pack/manifest.ts';
 import { packMethodology } from './pack/methodology.ts';
 import { renderReportPdf } from './pack/report-pdf.ts';
-import { writeTar, type PackFile } from './pack/tar.ts';
+import { tarChunks, type PackFile } from './pack/tar.ts';
 import { CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE } from './pack/verify-chain.ts';
 import type { DayRange } from './schemas.ts';
 import { currentSigningKey } from './signing-keys.ts';
@@ -29,38 +29,55 @@ export function packPeriod(range: DayRange, now: number): { from: number; to: nu
   return { from, to };
 }
 
+export interface EvidencePack {
+  /** The archive in pieces, to be written or streamed without joining them. */
+  chunks: Buffer[];
+  bytes: number;
+  manifest: Manifest;
+  fileName: string;
+}
+
 const text = (path: string, content: string): PackFile => ({ path, content: Buffer.from(content, 'utf8') });
 const jsonFile = (path: string, value: unknown) => text(path, `${JSON.stringify(value, null, 2)}\n`);
+
+/** The chain segment, its checkpoints and the day digests of the period, as files; the parsed events stay in here. */
+async function chainFiles(reader: Ctx, from: number, to: number): Promise<{ files: PackFile[]; chain: Manifest['chain']; resultsDays: number }> {
+  const events = await chainSegment(reader, from, to);
+  const checkpoints = await checkpointsBetween(reader.db, reader.orgId, from, to);
+  // A day's digest is recorded the next morning: the last days' lie just past the segment.
+  const digests = digestsIn([...events, ...(await eventsBetween(reader, to, to + 2 * DAY, RESULTS_DIGEST_ACTION))], from, to - 1);
+  const files = [
+    jsonFile('data/results-digests.json', digests.map((d) => ({ day: d.day, digest: d.digest, results: d.results, monitors: Object.keys(d.monitors).length }))),
+    text('data/results-digests.csv', digestsCsv(digests)),
+    text(EVENTS_FILE, events.map((e) => `${JSON.stringify(e)}\n`).join('')),
+    jsonFile(CHECKPOINTS_FILE, checkpoints),
+  ];
+  const chain = { fromSeq: events[0]?.seq ?? null, toSeq: events.at(-1)?.seq ?? null, events: events.length, checkpoints: checkpoints.length };
+  return { files, chain, resultsDays: digests.length };
+}
 
 /**
  * One signed archive of the period's evidence: the report (HTML, PDF, CSV, JSON), the audit-chain
  * segment with its checkpoints and keys, the committed result digests, the methodology, and a
  * manifest of SHA-256s signed with the instance key. The export itself is audited.
  */
-export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayRange }): Promise<{ archive: Buffer; manifest: Manifest; fileName: string }> {
+export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayRange }): Promise<EvidencePack> {
   assertCan(ctx, 'audit');
   const now = ctx.clock.now();
   const { from, to } = packPeriod(input, now);
   const org = (await allOrganizations(ctx.db)).find((o) => o.id === ctx.orgId) ?? { id: ctx.orgId, slug: ctx.orgId };
   const reader: Ctx = { ...ctx, role: 'auditor' };
   const report = await buildReport({ ctx: reader, input: { from: iso(from), to: iso(to) } });
-  const events = await chainSegment(reader, from, to);
-  const checkpoints = await checkpointsBetween(ctx.db, ctx.orgId, from, to);
-  // A day's digest is recorded the next morning: the last days' lie just past the segment.
-  const digests = digestsIn([...events, ...(await eventsBetween(reader, to, to + 2 * DAY, RESULTS_DIGEST_ACTION))], from, to - 1);
   const key = await currentSigningKey(ctx.db, ctx.config.dataDir, now);
-  const chain = { fromSeq: events[0]?.seq ?? null, toSeq: events.at(-1)?.seq ?? null, events: events.length, checkpoints: checkpoints.length };
+  const { files: chainData, chain, resultsDays } = await chainFiles(reader, from, to);
   const files: PackFile[] = [
     text('report.html', renderReportHtml(report, { title: `Evidence report: ${org.slug}` })),
-    { path: 'report.pdf', content: await renderReportPdf(report, { organization: org.slug, createdAt: iso(now), keyId: key.keyId, chain, resultsDays: digests.length }) },
+    { path: 'report.pdf', content: await renderReportPdf(report, { organization: org.slug, createdAt: iso(now), keyId: key.keyId, chain, resultsDays }) },
     text('methodology.md', packMethodology),
     jsonFile('data/report.json', report),
     text('data/report.csv', renderReportCsv(report)),
     text('data/uptime-monitors.csv', csv(['monitorId', 'name', 'service', 'uptime', 'degradedRatio', 'upMs', 'degradedMs', 'downMs', 'maintenanceMs', 'pausedMs', 'noDataMs'], report.uptime.monitors.map((m) => [m.monitorId, m.name, m.service, m.uptime, m.degradedRatio, m.upMs, m.degradedMs, m.downMs, m.maintenanceMs, m.pausedMs, m.noDataMs]))),
-    text('data/results-digests.json', `${JSON.stringify(digests)}\n`),
-    text('data/results-digests.csv', digestsCsv(digests)),
-    text(EVENTS_FILE, events.map((e) => `${JSON.stringify(e)}\n`).join('')),
-    jsonFile(CHECKPOINTS_FILE, checkpoints),
+    ...chainData,
     jsonFile(KEYS_FILE, await loadPublicKeys(ctx.db)),
   ];
   const manifest: Manifest = {
@@ -75,9 +92,10 @@ export async function exportEvidencePack({ ctx, input }: { ctx: Ctx; input: DayR
   };
   const manifestFile = jsonFile(MANIFEST, manifest);
   files.push(manifestFile, text(SIGNATURE, `${signBytes(key, manifestFile.content)}\n`), text(PUBLIC_KEY, key.publicKeyPem));
-  const archive = await writeTar(files, new Date(now));
+  const chunks = await tarChunks(files, new Date(now));
+  const bytes = chunks.reduce((n, c) => n + c.length, 0);
   await inTransaction(ctx, (tx) =>
-    recordAudit(tx, { action: 'evidence_pack.export', subject: { type: 'evidence_pack', id: `${manifest.period.from}/${manifest.period.to}` }, data: { period: manifest.period, manifestSha256: sha256(manifestFile.content), bytes: archive.length } }),
+    recordAudit(tx, { action: 'evidence_pack.export', subject: { type: 'evidence_pack', id: `${manifest.period.from}/${manifest.period.to}` }, data: { period: manifest.period, manifestSha256: sha256(manifestFile.content), bytes } }),
   );
-  return { archive, manifest, fileName: `custos-evidence-${org.slug}-${input.from}-${input.to}.tar` };
+  return { chunks, bytes, manifest, fileName: `custos-evidence-${org.slug}-${input.from}-${input.to}.tar` };
 }

@@ -21,7 +21,7 @@ export async function exportPreviousMonth({ ctx, slot }: { ctx: Ctx; slot: numbe
   const file = join(row.export_dir, pack.fileName.replace(`-${first}-${last}.tar`, `-${last.slice(0, 7)}.tar`));
   if (await exists(file)) return file;
   await mkdir(row.export_dir, { recursive: true });
-  await writeFile(`${file}.tmp`, pack.archive);
+  await writeFile(`${file}.tmp`, pack.chunks);
   await rename(`${file}.tmp`, file);
   return file;
 }

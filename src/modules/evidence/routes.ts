@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,7 +25,9 @@ export function evidenceRoutes(app: FastifyInstance, secrets: () => SecretBox): 
   );
   api.post('/evidence/packs', { config: { policy: 'audit' }, schema: { tags, body: DayRange, description: 'A signed evidence pack (tar) for the whole UTC days from..to' } }, async (req, reply) => {
     const pack = await exportEvidencePack({ ctx: req.ctx, input: req.body });
-    return reply.header('content-type', 'application/x-tar').header('content-disposition', `attachment; filename="${pack.fileName}"`).send(pack.archive);
+    return reply.header('content-type', 'application/x-tar').header('content-length', pack.bytes)
+      .header('content-disposition', `attachment; filename="${pack.fileName}"`)
+      .send(Readable.from(pack.chunks));
   });
   api.get('/evidence/settings', { config: { policy: 'audit' }, schema: { tags, response: { 200: EvidenceSettings } } }, async (req) => getEvidenceSettings({ ctx: req.ctx }));
   api.put('/evidence/settings', { config: { policy: 'admin' }, schema: { tags, body: EvidenceSettings, response: { 200: EvidenceSettings } } }, async (req) =>

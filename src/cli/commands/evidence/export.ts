@@ -20,7 +20,7 @@ export const evidenceExportCommand: Command = {
     const range = DayRange.safeParse({ from: options.from, to: options.to });
     if (!range.success) throw new ValidationError(fieldIssues(range.error.issues));
     const pack = await withRuntime(config(), async (runtime) => exportEvidencePack({ ctx: await orgContext(runtime, String(options.org)), input: range.data }));
-    await writeFile(String(options.out), pack.archive);
-    printResult(io, output, { file: String(options.out), bytes: pack.archive.length, files: pack.manifest.files.length + 3, period: pack.manifest.period, keyId: pack.manifest.keyId, chain: pack.manifest.chain });
+    await writeFile(String(options.out), pack.chunks);
+    printResult(io, output, { file: String(options.out), bytes: pack.bytes, files: pack.manifest.files.length + 3, period: pack.manifest.period, keyId: pack.manifest.keyId, chain: pack.manifest.chain });
   },
 };

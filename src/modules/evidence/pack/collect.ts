@@ -25,6 +25,6 @@ export const csv = (header: string[], rows: unknown[][]) => [header.join(','), .
 
 export const digestsCsv = (digests: DayDigest[]) =>
   csv(
-    ['day', 'monitorId', 'results', 'sha256', 'dayDigest'],
-    digests.flatMap((d) => Object.entries(d.monitors).map(([id, m]) => [d.day, id, m.results, m.sha256, d.digest])),
+    ['day', 'monitorId', 'results', 'sha256'],
+    digests.flatMap((d) => Object.entries(d.monitors).map(([id, m]) => [d.day, id, m.results, m.sha256])),
   );

@@ -12,11 +12,13 @@ const BLOCK = 512;
  * A plain ustar archive whose every header field is fixed (mode 0644, owner 0, one mtime), so the
  * same files always give the same bytes: a verifier rebuilds it and any changed byte shows.
  */
-export async function writeTar(files: PackFile[], mtime: Date): Promise<Buffer> {
+export async function tarChunks(files: PackFile[], mtime: Date): Promise<Buffer[]> {
   const out: Buffer[] = [];
   await streamTar(files, mtime, (chunk) => out.push(chunk));
-  return Buffer.concat(out);
+  return out;
 }
+
+export const writeTar = async (files: PackFile[], mtime: Date): Promise<Buffer> => Buffer.concat(await tarChunks(files, mtime));
 
 async function streamTar(files: PackFile[], mtime: Date, onChunk: (chunk: Buffer) => void): Promise<void> {
   const pack = tar.pack();

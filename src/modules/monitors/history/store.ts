@@ -63,13 +63,12 @@ export interface FlipHistory {
 export async function loadFlipHistories(db: Executor, dialect: Dialect, orgId: string, ids: readonly string[], from: number, to: number): Promise<Map<string, FlipHistory>> {
   const out = new Map<string, FlipHistory>(ids.map((id) => [id, { prior: null, flips: [], firstAfter: null }]));
   if (ids.length === 0) return out;
-  const pick = (cmp: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql<FlipRow>`
+  const pick = (of: readonly string[], cmp: RawBuilder<unknown>, order: RawBuilder<unknown>) => sql<FlipRow>`
     select f.monitor_id, f.id, f.at, f.from_state, f.to_state from monitor_flips f
     where f.org_id = ${orgId} and f.id in (
-      select (select g.id from monitor_flips g where g.monitor_id = i.id and ${cmp} order by ${order} limit 1) from ${idTable(dialect, ids)} i)`;
-  const [prior, firstAfter, inside] = await Promise.all([
-    pick(sql`g.at <= ${from}`, sql`g.at desc, g.id desc`).execute(db),
-    pick(sql`g.at > ${from}`, sql`g.at, g.id`).execute(db),
+      select (select g.id from monitor_flips g where g.monitor_id = i.id and ${cmp} order by ${order} limit 1) from ${idTable(dialect, of)} i)`;
+  const [prior, inside] = await Promise.all([
+    pick(ids, sql`g.at <= ${from}`, sql`g.at desc, g.id desc`).execute(db),
     historyDb(db)
       .selectFrom('monitor_flips')
       .select(['monitor_id', 'id', 'at', 'from_state', 'to_state'])
@@ -83,8 +82,11 @@ export async function loadFlipHistories(db: Executor, dialect: Dialect, orgId: s
       .execute(),
   ]);
   for (const r of prior.rows) out.get(r.monitor_id)!.prior = toFlip(r);
-  for (const r of firstAfter.rows) out.get(r.monitor_id)!.firstAfter = toFlip(r);
   for (const r of inside) out.get(r.monitor_id)!.flips.push(toFlip(r as FlipRow));
+  // The first flip after `from` is the first one inside when there is one; only the others need a seek.
+  const without = [...out].filter(([, h]) => h.flips.length === 0).map(([id]) => id);
+  for (const h of out.values()) h.firstAfter = h.flips[0] ?? null;
+  if (without.length > 0) for (const r of (await pick(without, sql`g.at > ${from}`, sql`g.at, g.id`).execute(db)).rows) out.get(r.monitor_id)!.firstAfter = toFlip(r);
   return out;
 }
 

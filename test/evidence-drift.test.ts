@@ -5,7 +5,7 @@ import { listAlerts } from '../src/modules/alerts/index.ts';
 import { getChainHead, hashAuditEvent } from '../src/modules/audit/index.ts';
 import type { AuditTables } from '../src/modules/audit/schema.ts';
 import { createApiToken } from '../src/modules/auth/index.ts';
-import { DRIFT_ALERT, scheduleEvidenceHour } from '../src/modules/evidence/index.ts';
+import { detectDrift, driftModeFor, DRIFT_ALERT, HOURLY_FULL_REPLAY_MAX_EVENTS, scheduleEvidenceHour } from '../src/modules/evidence/index.ts';
 import { HOUR, ManualClock } from '../src/platform/clock.ts';
 import { createOrgWithOwner, createTokenFor, type OrgWithOwner } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
@@ -59,7 +59,7 @@ describeEachDialect('audit chain drift detection', (dialect) => {
     expect(alert).toMatchObject({ status: 'firing', severity: 'critical', labels: { alertname: DRIFT_ALERT, priority: 'P0' } });
     expect(alert.annotations.summary).toContain(`event ${seq}`);
     const report = await integrity(o);
-    expect(report.lastVerification).toMatchObject({ mode: 'recent', ok: false, firstProblem: { seq, reason: 'hash_mismatch' } });
+    expect(report.lastVerification).toMatchObject({ mode: 'full', ok: false, firstProblem: { seq, reason: 'hash_mismatch' } });
     expect(report.latestCheckpoint).toMatchObject({ seq });
   });
 
@@ -80,15 +80,24 @@ describeEachDialect('audit chain drift detection', (dialect) => {
     expect((await integrity(o)).lastVerification.firstProblem).toMatchObject({ seq: head.seq, reason: 'checkpoint_mismatch' });
   });
 
-  it('finds an edit older than the last verified checkpoint in the daily full replay', async () => {
+  it('finds an edit of the oldest event within the hour while the chain is short', async () => {
     const o = await cleanOrg();
     await audit().updateTable('audit_events').set({ action: 'org.nothing_happened' }).where('org_id', '=', o.org.id).where('seq', '=', 1).execute();
-    while (new Date(clock.now()).getUTCHours() !== 1) {
-      await hour();
-      if (new Date(clock.now()).getUTCHours() !== 1) expect(await driftAlerts(o)).toEqual([]);
-    }
+    await hour();
     expect(await driftAlerts(o)).toHaveLength(1);
     expect((await integrity(o)).lastVerification).toMatchObject({ mode: 'full', ok: false, fromSeq: 1, firstProblem: { seq: 1, reason: 'hash_mismatch' } });
+  });
+
+  it('replays a long chain from its last intact checkpoint hourly and whole daily', async () => {
+    const o = await cleanOrg();
+    await audit().updateTable('audit_events').set({ action: 'org.nothing_happened' }).where('org_id', '=', o.org.id).where('seq', '=', 1).execute();
+    const recent = await detectDrift({ ctx: o.ctx, mode: 'recent' });
+    expect(recent).toMatchObject({ ok: true, fromSeq: (await getChainHead(t.runtime.db, o.org.id)).seq });
+    expect(await driftAlerts(o)).toEqual([]);
+    expect(await detectDrift({ ctx: o.ctx, mode: 'full' })).toMatchObject({ ok: false, firstProblem: { seq: 1, reason: 'hash_mismatch' } });
+    expect(await driftAlerts(o)).toHaveLength(1);
+    expect(await driftModeFor(o.ctx, false)).toBe('full');
+    expect(HOURLY_FULL_REPLAY_MAX_EVENTS).toBeGreaterThan(1000);
   });
 
   it('keeps an untouched organization verified and quiet', async () => {

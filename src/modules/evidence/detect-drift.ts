@@ -7,6 +7,13 @@ import { loadIntegrity, saveIntegrity, toVerification, type ChainProblem, type V
 import { evidenceDb, loadPublicKeys, toCheckpoint } from './store.ts';
 
 export const DRIFT_ALERT = 'AuditChainDrift';
+/** Chains up to this long are replayed whole every hour (about a second of hashing); longer ones from the last intact checkpoint. */
+export const HOURLY_FULL_REPLAY_MAX_EVENTS = 50_000;
+
+/** The hourly run's mode: whole chain daily, and every hour while the chain is short. */
+export async function driftModeFor(ctx: Ctx, daily: boolean): Promise<'recent' | 'full'> {
+  return daily || (await getChainHead(ctx.db, ctx.orgId)).seq <= HOURLY_FULL_REPLAY_MAX_EVENTS ? 'full' : 'recent';
+}
 
 /** Checkpoints from `fromSeq` on, one per distinct head (an idle chain is signed many times over). */
 async function checkpointsFrom(ctx: Ctx, fromSeq: number): Promise<Checkpoint[]> {

@@ -4,7 +4,7 @@ import type { CustosModule } from '../../platform/module.ts';
 import { anchorHealth } from './anchor.ts';
 import { commitResultsDigest } from './commit-results-digest.ts';
 import { createCheckpoint } from './create-checkpoint.ts';
-import { detectDrift } from './detect-drift.ts';
+import { detectDrift, driftModeFor } from './detect-drift.ts';
 import { registerEvidenceJobs, scheduleEvidenceHour } from './jobs.ts';
 import { publishCheckpoint } from './publish-checkpoint.ts';
 import { exportPreviousMonth, isMonthlySlot } from './monthly-export.ts';
@@ -17,7 +17,7 @@ export { createCheckpoint, type StoredCheckpoint } from './create-checkpoint.ts'
 export { listSigningKeys } from './list-signing-keys.ts';
 export { rotateSigningKey } from './rotate-signing-key.ts';
 export { checkpointPayload, checkpointProblem, type Checkpoint, type PublicKeyRecord } from './checkpoint.ts';
-export { detectDrift, DRIFT_ALERT } from './detect-drift.ts';
+export { detectDrift, driftModeFor, DRIFT_ALERT, HOURLY_FULL_REPLAY_MAX_EVENTS } from './detect-drift.ts';
 export { createWitness } from './create-witness.ts';
 export { listWitnesses } from './list-witnesses.ts';
 export { deleteWitness } from './delete-witness.ts';
@@ -44,7 +44,7 @@ export * from './schemas.ts';
 export const evidenceHourSteps: HourStep[] = [
   { name: 'checkpoint', run: (ctx, slot) => createCheckpoint({ ctx, slot }) },
   { name: 'publish', run: (ctx, slot) => schedulePublications({ ctx, slot }) },
-  { name: 'drift', run: (ctx, slot) => detectDrift({ ctx, mode: isDailySlot(slot) ? 'full' : 'recent' }) },
+  { name: 'drift', run: async (ctx, slot) => detectDrift({ ctx, mode: await driftModeFor(ctx, isDailySlot(slot)) }) },
   { name: 'results-digest', when: isDailySlot, run: (ctx) => commitResultsDigest({ ctx }) },
   { name: 'monthly-export', when: isMonthlySlot, run: (ctx, slot) => exportPreviousMonth({ ctx, slot }) },
 ];

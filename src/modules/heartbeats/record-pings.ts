@@ -180,10 +180,10 @@ function applyOne(batch: Batch, ping: PingRequest): PingResult {
 }
 
 async function writeBatch(tx: Executor, deps: RecordPingsDeps, batch: Batch): Promise<() => void> {
-  await insertPings(tx, batch.stored);
+  await insertPings(tx, deps.dialect, batch.stored);
   await writeHeartbeatConfig(tx, batch.reconfigured);
   const written = [...batch.dirty].map((id) => batch.working.get(id)!);
-  await writeHeartbeats(tx, written, new Set(written.filter((r) => r.next_deadline === batch.before.get(r.monitor_id)!.deadline).map((r) => r.monitor_id)));
+  await writeHeartbeats(tx, deps.dialect, written, new Set(written.filter((r) => r.next_deadline === batch.before.get(r.monitor_id)!.deadline).map((r) => r.monitor_id)));
   await deleteHeartbeats(tx, batch.gone);
   for (const row of written) {
     const step = Math.floor(row.ping_count / PRUNE_EVERY);

@@ -1,4 +1,5 @@
 import { sql, type Dialect, type Executor } from '../../platform/db/index.ts';
+import { executeSql, executeValues, marks } from './compiled-sql.ts';
 import type { HeartbeatPingKeysTable, HeartbeatPingsTable, HeartbeatsTable, HeartbeatTables } from './schema.ts';
 import type { HeartbeatTrack, OpenRun } from './transition.ts';
 
@@ -43,22 +44,24 @@ export function withTrack(r: HeartbeatsTable, t: HeartbeatTrack): HeartbeatsTabl
 
 /** Rows by ping uuid, push token or monitor id, locked in id order on PostgreSQL so concurrent batches never deadlock. */
 export async function lockHeartbeats(db: Executor, dialect: Dialect, keys: { pingIds: string[]; pushTokens: string[]; monitorIds: string[] }): Promise<HeartbeatsTable[]> {
-  const { pingIds, pushTokens, monitorIds } = keys;
-  if (pingIds.length + pushTokens.length + monitorIds.length === 0) return [];
-  const rows = await heartbeatsDb(db)
-    .selectFrom('heartbeats')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        ...(pingIds.length ? [eb('ping_id', 'in', [...new Set(pingIds)])] : []),
-        ...(pushTokens.length ? [eb('push_token', 'in', [...new Set(pushTokens)])] : []),
-        ...(monitorIds.length ? [eb('monitor_id', 'in', [...new Set(monitorIds)])] : []),
-      ]),
-    )
-    .orderBy('monitor_id')
-    .$if(dialect === 'postgres', (qb) => qb.forUpdate())
-    .execute();
-  return rows;
+  const where: string[] = [];
+  const parameters: string[] = [];
+  for (const [column, values] of [['ping_id', keys.pingIds], ['push_token', keys.pushTokens], ['monitor_id', keys.monitorIds]] as const) {
+    if (values.length === 0) continue;
+    const unique = padded([...new Set(values)]);
+    where.push(`${column} in ${marks(dialect, unique.length, parameters.length + 1)}`);
+    parameters.push(...unique);
+  }
+  if (where.length === 0) return [];
+  return executeSql<HeartbeatsTable>(db, `select * from heartbeats where ${where.join(' or ')} order by monitor_id${dialect === 'postgres' ? ' for update' : ''}`, parameters);
+}
+
+/** Repeats the last value up to a power of two, so a few statement texts serve every batch size. */
+function padded(values: string[]): string[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  while (values.length < size) values.push(values[values.length - 1]);
+  return values;
 }
 
 export async function dueHeartbeats(db: Executor, dialect: Dialect, now: number, limit: number): Promise<HeartbeatsTable[]> {
@@ -100,35 +103,24 @@ export async function insertMissingHeartbeats(db: Executor, rows: HeartbeatsTabl
   }
 }
 
-async function writeState(db: Executor, rows: HeartbeatsTable[]): Promise<void> {
-  for (const chunk of chunks(rows)) {
-    const values = sql.join(
-      chunk.map((r) => sql`(${r.monitor_id}, ${r.health}, ${r.last_ping_at}, ${r.last_ping_kind}, ${r.last_finish_at}, ${r.next_expected_at}, ${r.open_runs}, ${r.suspended}, ${r.ping_count}, ${r.updated_at})`),
-    );
-    await sql`with v(monitor_id, health, last_ping_at, last_ping_kind, last_finish_at, next_expected_at, open_runs, suspended, ping_count, updated_at) as (values ${values})
-      update heartbeats set
-        health = cast(v.health as text), last_ping_at = cast(v.last_ping_at as bigint), last_ping_kind = cast(v.last_ping_kind as text),
-        last_finish_at = cast(v.last_finish_at as bigint), next_expected_at = cast(v.next_expected_at as bigint),
-        open_runs = cast(v.open_runs as text), suspended = cast(v.suspended as integer), ping_count = cast(v.ping_count as integer), updated_at = cast(v.updated_at as bigint)
-      from v where heartbeats.monitor_id = v.monitor_id`.execute(db);
-  }
-}
-
-async function writeDeadlines(db: Executor, rows: HeartbeatsTable[]): Promise<void> {
-  for (const chunk of chunks(rows)) {
-    const values = sql.join(chunk.map((r) => sql`(${r.monitor_id}, ${r.next_deadline})`));
-    await sql`with v(monitor_id, next_deadline) as (values ${values})
-      update heartbeats set next_deadline = cast(v.next_deadline as bigint) from v where heartbeats.monitor_id = v.monitor_id`.execute(db);
-  }
-}
+const STATE_COLUMNS = ['monitor_id', 'health', 'last_ping_at', 'last_ping_kind', 'last_finish_at', 'next_expected_at', 'open_runs', 'suspended', 'ping_count', 'updated_at'] as const;
+const WRITE_STATE = `with v(${STATE_COLUMNS.join(', ')}) as (values {values})
+  update heartbeats set
+    health = cast(v.health as text), last_ping_at = cast(v.last_ping_at as bigint), last_ping_kind = cast(v.last_ping_kind as text),
+    last_finish_at = cast(v.last_finish_at as bigint), next_expected_at = cast(v.next_expected_at as bigint),
+    open_runs = cast(v.open_runs as text), suspended = cast(v.suspended as integer), ping_count = cast(v.ping_count as integer), updated_at = cast(v.updated_at as bigint)
+  from v where heartbeats.monitor_id = v.monitor_id`;
+const WRITE_DEADLINES = `with v(monitor_id, next_deadline) as (values {values})
+  update heartbeats set next_deadline = cast(v.next_deadline as bigint) from v where heartbeats.monitor_id = v.monitor_id`;
 
 /**
  * Writes what pings and deadlines change (settings go through `writeHeartbeatConfig`). The indexed
  * `next_deadline` is written only for rows not in `deadlineUnchanged`.
  */
-export async function writeHeartbeats(db: Executor, rows: HeartbeatsTable[], deadlineUnchanged: ReadonlySet<string> = new Set()): Promise<void> {
-  await writeState(db, rows);
-  await writeDeadlines(db, rows.filter((r) => !deadlineUnchanged.has(r.monitor_id)));
+export async function writeHeartbeats(db: Executor, dialect: Dialect, rows: HeartbeatsTable[], deadlineUnchanged: ReadonlySet<string> = new Set()): Promise<void> {
+  for (const chunk of chunks(rows)) await executeValues(db, dialect, WRITE_STATE, chunk.map((r) => STATE_COLUMNS.map((c) => r[c])));
+  const moved = rows.filter((r) => !deadlineUnchanged.has(r.monitor_id));
+  for (const chunk of chunks(moved)) await executeValues(db, dialect, WRITE_DEADLINES, chunk.map((r) => [r.monitor_id, r.next_deadline]));
 }
 
 /** Settings changes: the slug and push token (both indexed), and the schedule they move. */
@@ -146,14 +138,11 @@ export async function deleteHeartbeats(db: Executor, monitorIds: string[]): Prom
   for (const ids of chunks(monitorIds)) await heartbeatsDb(db).deleteFrom('heartbeats').where('monitor_id', 'in', ids).execute();
 }
 
-/** A plain multi-row INSERT: the query builder's per-value parsing shows on the ping path. */
-export async function insertPings(db: Executor, pings: HeartbeatPingsTable[]): Promise<void> {
-  for (const chunk of chunks(pings, 100)) {
-    const rows = chunk.map(
-      (p) => sql`(${p.id}, ${p.org_id}, ${p.monitor_id}, ${p.at}, ${p.kind}, ${p.exit_status}, ${p.rid}, ${p.duration_ms}, ${p.body}, ${p.body_bytes}, ${p.source}, ${p.method}, ${p.remote_addr}, ${p.user_agent})`,
-    );
-    await sql`insert into heartbeat_pings (id, org_id, monitor_id, at, kind, exit_status, rid, duration_ms, body, body_bytes, source, method, remote_addr, user_agent) values ${sql.join(rows)}`.execute(db);
-  }
+const PING_COLUMNS = ['id', 'org_id', 'monitor_id', 'at', 'kind', 'exit_status', 'rid', 'duration_ms', 'body', 'body_bytes', 'source', 'method', 'remote_addr', 'user_agent'] as const;
+const INSERT_PINGS = `insert into heartbeat_pings (${PING_COLUMNS.join(', ')}) values {values}`;
+
+export async function insertPings(db: Executor, dialect: Dialect, pings: HeartbeatPingsTable[]): Promise<void> {
+  for (const chunk of chunks(pings, 100)) await executeValues(db, dialect, INSERT_PINGS, chunk.map((p) => PING_COLUMNS.map((c) => p[c])));
 }
 
 export async function heartbeatsBySlug(db: Executor, orgId: string, slug: string): Promise<HeartbeatsTable[]> {

@@ -77,7 +77,7 @@ async function sweepPage(tx: Executor, deps: SweepDeps, limit: number, summary: 
     }
   }
   await writeHeartbeatConfig(tx, configs);
-  await writeHeartbeats(tx, updated);
+  await writeHeartbeats(tx, deps.dialect, updated);
   await deleteHeartbeats(tx, gone);
   const recorded = await recordExternalState({ db: tx, bus: deps.bus, now: deps.now, changes });
   summary.examined += rows.length;

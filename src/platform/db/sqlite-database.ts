@@ -1,5 +1,6 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { WalCheckpointer } from './wal-checkpointer.ts';
 
 type SqlValue = null | number | bigint | string | Uint8Array;
 
@@ -42,13 +43,25 @@ const STATEMENT_CACHE_SIZE = 500;
 export class NodeSqliteDatabase implements SqliteDatabase {
   readonly #db: DatabaseSync;
   readonly #cache = new Map<string, Statement>();
+  readonly #checkpointer: WalCheckpointer | null = null;
 
   constructor(path: string, options: { busyTimeoutMs?: number } = {}) {
-    this.#db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.#db = new DatabaseSync(path, { timeout: busyTimeoutMs });
     this.#db.exec('PRAGMA journal_mode = WAL');
     this.#db.exec('PRAGMA synchronous = NORMAL');
     this.#db.exec('PRAGMA foreign_keys = ON');
-    this.#db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.#db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+    if (path !== ':memory:') {
+      // Commits then only append to the WAL; the fsync of a checkpoint happens off the event loop.
+      this.#db.exec('PRAGMA wal_autocheckpoint = 0');
+      this.#checkpointer = new WalCheckpointer(path, {
+        busyTimeoutMs,
+        onError: () => {
+          if (this.#db.isOpen) this.#db.exec('PRAGMA wal_autocheckpoint = 1000');
+        },
+      });
+    }
   }
 
   prepare(sql: string): SqliteStatement {
@@ -65,6 +78,7 @@ export class NodeSqliteDatabase implements SqliteDatabase {
   }
 
   close(): void {
+    this.#checkpointer?.stop();
     this.#cache.clear();
     if (this.#db.isOpen) this.#db.close();
   }

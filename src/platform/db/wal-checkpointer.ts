@@ -1,0 +1,41 @@
+import { Worker } from 'node:worker_threads';
+
+/** How often the checkpointer copies committed WAL frames into the database file. */
+export const CHECKPOINT_EVERY_MS = 500;
+
+// CommonJS run with `eval`: a worker gets no TypeScript stripping of its own.
+const SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(workerData.path, { timeout: workerData.busyTimeoutMs });
+const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const timer = setInterval(() => {
+  try { checkpoint.get(); } catch {}
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Checkpoints a WAL database from a worker thread with its own connection. A checkpoint copies
+ * pages and syncs the file; run by the writer (SQLite's auto-checkpoint) it blocks the event loop
+ * for the whole fsync. A PASSIVE checkpoint never waits on the writer, and the writer restarts the
+ * WAL from its start once everything in it was copied, so the file stays small.
+ */
+export class WalCheckpointer {
+  readonly #worker: Worker;
+
+  constructor(path: string, options: { busyTimeoutMs: number; onError(err: Error): void }) {
+    this.#worker = new Worker(SOURCE, { eval: true, workerData: { path, busyTimeoutMs: options.busyTimeoutMs, everyMs: CHECKPOINT_EVERY_MS } });
+    this.#worker.on('error', options.onError);
+    this.#worker.unref();
+  }
+
+  /** Closes the worker's connection; the caller's connection, closing last, checkpoints the rest. */
+  stop(): void {
+    this.#worker.postMessage('stop', []);
+  }
+}

@@ -121,6 +121,15 @@ describeEachDialect('checkpoint witnesses', (dialect) => {
     const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
     expect(health.components.anchors).toMatchObject({ status: 'degraded' });
     expect(health.components.anchors.degradedOrganizations).toBeGreaterThanOrEqual(1);
+
+    bad.status = 200;
+    try {
+      await hour();
+      expect((await alerts())[0].status).toBe('resolved');
+      expect((await api(auditor, 'GET', '/audit/integrity')).json().anchor.degraded).toBe(false);
+    } finally {
+      bad.status = 503;
+    }
   });
 
   it('stops publishing to a deleted witness', async () => {

@@ -11,13 +11,14 @@ import { WITNESS_KINDS } from './witnesses/index.ts';
 export const PUBLISH_ATTEMPTS = 7;
 export const PUBLICATION_ALERT = 'CheckpointPublicationFailed';
 
+const alertKey = (witnessId: string) => `checkpoint-publication:${witnessId}`;
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 async function alertFailure(ctx: Ctx, witness: { id: string; name: string; type: string }, error: string): Promise<void> {
   await raiseAlert({
     ctx: { ...ctx, role: 'owner' },
     input: {
-      dedupKey: `checkpoint-publication:${witness.id}`,
+      dedupKey: alertKey(witness.id),
       source: 'self',
       severity: 'error',
       labels: { alertname: PUBLICATION_ALERT, witness: witness.name, witness_type: witness.type, component: 'audit' },
@@ -47,6 +48,8 @@ export async function publishCheckpoint({ ctx, publicationId, secrets, signal }:
     const settings = kind.settings.parse(readSettings(secrets(), witness));
     const receipt = await kind.publish({ checkpoint, document, settings, signal });
     await q.updateTable('evidence_publications').set({ status: 'published', attempts, receipt, published_at: now(), updated_at: now() }).where('id', '=', pub.id).execute();
+    // The witness works again: an alert about it (if any) is resolved.
+    await raiseAlert({ ctx: { ...ctx, role: 'owner' }, input: { dedupKey: alertKey(witness.id), status: 'resolved', source: 'self' } });
   } catch (err) {
     const error = message(err);
     const last = attempts >= PUBLISH_ATTEMPTS;

@@ -244,11 +244,15 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`,
   let custos: LoadResult;
   let baseline: LoadResult;
   let custosIdentity: LoadResult;
+  let custosNotModified: LoadResult;
+  const etag = raw.headers.get('etag') ?? '';
   try {
     await waitFor(`http://127.0.0.1:${barePort}/page`, (s) => s === 200);
     const custosTarget = { pid: child.pid!, port, path: `/status/${SLUG}` };
     [custos, baseline] = await measure([custosTarget, { pid: bare.pid!, port: barePort, path: '/page' }], 'Accept-Encoding: gzip, deflate\r\n');
     [custosIdentity] = await measure([custosTarget], '', 3_000, 1);
+    // A browser or proxy revalidating its copy: the ETag matches, so the answer is a bodiless 304.
+    [custosNotModified] = await measure([custosTarget], `Accept-Encoding: gzip, deflate\r\nIf-None-Match: ${etag}\r\n`, 3_000, 1);
   } finally {
     await stop(bare);
   }
@@ -261,6 +265,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`,
     custos,
     baselineBareFastify: baseline,
     custosWithoutGzip: custosIdentity,
+    custosNotModified,
     ratios: {
       rpsVsBaseline: Math.round((custos.rps / baseline.rps) * 100) / 100,
       p99VsBaseline: Math.round((custos.p99Ms / baseline.p99Ms) * 100) / 100,

@@ -77,6 +77,7 @@ describeEachDialect('evidence packs', (dialect) => {
       'data/results-digests.csv',
       'audit/events.jsonl',
       'audit/checkpoints.json',
+      'audit/timestamps.json',
       'audit/keys.json',
       'manifest.json',
       'manifest.sig',
@@ -87,7 +88,7 @@ describeEachDialect('evidence packs', (dialect) => {
     const digests = JSON.parse(files.find((f) => f.path === 'data/results-digests.json')!.content.toString());
     expect(digests.map((d: { day: string }) => d.day)).toEqual(['2026-09-01', '2026-09-02']);
     const verification = await verifyEvidencePack(pack);
-    expect(verification).toMatchObject({ ok: true, files: 14, firstProblem: null, organization: { slug: o.org.slug } });
+    expect(verification).toMatchObject({ ok: true, files: 15, firstProblem: null, organization: { slug: o.org.slug } });
     expect(verification.checkpoints).toBeGreaterThanOrEqual(47);
     expect(verification.events).toBeGreaterThan(8);
   });

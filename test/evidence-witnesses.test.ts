@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/http/build-app.ts';
 import { listAlerts } from '../src/modules/alerts/index.ts';
-import { checkpointPayload, checkpointProblem, PUBLICATION_ALERT, scheduleEvidenceHour, timestampTokenImprint } from '../src/modules/evidence/index.ts';
+import { checkpointPayload, checkpointProblem, PUBLICATION_ALERT, scheduleEvidenceHour, timestampTokenImprint, verifyEvidencePack } from '../src/modules/evidence/index.ts';
+import { readTar } from '../src/modules/evidence/pack/tar.ts';
+import { timestampsProblem } from '../src/modules/evidence/pack/verify-chain.ts';
 import { DAY, HOUR, ManualClock } from '../src/platform/clock.ts';
 import { createOrgWithOwner, createTokenFor, type OrgWithOwner, type TestToken } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
@@ -91,6 +93,15 @@ describeEachDialect('checkpoint witnesses', (dialect) => {
       .execute();
     const tsaReceipt = token.map((r) => r.receipt!).find((r) => !r.startsWith('/') && !r.startsWith('HTTP'))!;
     expect(timestampTokenImprint(Buffer.from(tsaReceipt, 'base64')).imprint).toBe(createHash('sha256').update(checkpointPayload(checkpoint)).digest('hex'));
+
+    clock.advance(60_000);
+    const pack = await api(auditor, 'POST', '/evidence/packs', { from: '2026-07-01', to: '2026-07-01' });
+    const files = await readTar(pack.rawPayload);
+    const timestamps = JSON.parse(files.find((f) => f.path === 'audit/timestamps.json')!.content.toString());
+    expect(timestamps).toEqual([{ checkpointAt: checkpoint.at, seq: checkpoint.seq, witness: 'tsa', token: tsaReceipt }]);
+    expect(await verifyEvidencePack(pack.rawPayload)).toMatchObject({ ok: true });
+    expect(timestampsProblem([{ ...checkpoint, seq: checkpoint.seq }], [{ ...timestamps[0], token: Buffer.from('junk').toString('base64') }])).toMatchObject({ reason: 'malformed' });
+    expect(timestampsProblem([{ ...checkpoint, hash: 'f'.repeat(64) }], timestamps)).toMatchObject({ reason: 'timestamp_mismatch', where: 'audit/timestamps.json entry 1 (' + checkpoint.at + ', tsa)' });
   });
 
   it('rejects an authority whose token does not chain to the configured CA', async () => {

@@ -10,10 +10,10 @@ import { MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256, type Manifest } f
 import { packMethodology } from './pack/methodology.ts';
 import { renderReportPdf } from './pack/report-pdf.ts';
 import { tarChunks, type PackFile } from './pack/tar.ts';
-import { CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE } from './pack/verify-chain.ts';
+import { CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE, TIMESTAMPS_FILE } from './pack/verify-chain.ts';
 import type { DayRange } from './schemas.ts';
 import { currentSigningKey } from './signing-keys.ts';
-import { checkpointsBetween, iso, loadPublicKeys } from './store.ts';
+import { checkpointsBetween, iso, loadPublicKeys, timestampsBetween } from './store.ts';
 import { eventsBetween } from './chain-reader.ts';
 import { RESULTS_DIGEST_ACTION } from './results-digest.ts';
 import { digestsIn } from './verify-results-digests.ts';
@@ -51,6 +51,7 @@ async function chainFiles(reader: Ctx, from: number, to: number): Promise<{ file
     text('data/results-digests.csv', digestsCsv(digests)),
     text(EVENTS_FILE, events.map((e) => `${JSON.stringify(e)}\n`).join('')),
     jsonFile(CHECKPOINTS_FILE, checkpoints),
+    jsonFile(TIMESTAMPS_FILE, await timestampsBetween(reader.db, reader.orgId, from, to)),
   ];
   const chain = { fromSeq: events[0]?.seq ?? null, toSeq: events.at(-1)?.seq ?? null, events: events.length, checkpoints: checkpoints.length };
   return { files, chain, resultsDays: digests.length };

@@ -25,3 +25,29 @@ export async function checkpointsBetween(db: Executor, orgId: string, from: numb
   const rows = await evidenceDb(db).selectFrom('audit_checkpoints').selectAll().where('org_id', '=', orgId).where('at', '>=', from).where('at', '<', to).orderBy('at').execute();
   return rows.map(toCheckpoint);
 }
+
+export interface TimestampReceipt {
+  checkpointAt: string;
+  seq: number;
+  witness: string;
+  /** The RFC 3161 TimeStampToken (DER, base64) over the signed checkpoint bytes. */
+  token: string;
+}
+
+/** RFC 3161 tokens received for checkpoints taken in [from, to), oldest first. */
+export async function timestampsBetween(db: Executor, orgId: string, from: number, to: number): Promise<TimestampReceipt[]> {
+  const rows = await evidenceDb(db)
+    .selectFrom('evidence_publications as p')
+    .innerJoin('audit_checkpoints as c', 'c.id', 'p.checkpoint_id')
+    .innerJoin('evidence_witnesses as w', 'w.id', 'p.witness_id')
+    .select(['c.at', 'c.seq', 'w.name', 'p.receipt'])
+    .where('p.org_id', '=', orgId)
+    .where('p.status', '=', 'published')
+    .where('w.type', '=', 'rfc3161')
+    .where('c.at', '>=', from)
+    .where('c.at', '<', to)
+    .orderBy('c.at')
+    .orderBy('w.name')
+    .execute();
+  return rows.map((r) => ({ checkpointAt: iso(r.at), seq: Number(r.seq), witness: r.name, token: r.receipt ?? '' }));
+}

@@ -20,6 +20,9 @@ the canonical JSON of \`{ v: 1, type: "custos.audit.checkpoint", orgId, seq, has
 key with the period it was current in. A checkpoint whose event is in the segment must name that
 event's hash. Checkpoints may also have been published to witnesses (a directory, an HTTP endpoint,
 an RFC 3161 timestamp authority) outside the operator's database: compare them with this pack.
+\`audit/timestamps.json\` holds the RFC 3161 tokens received for the period's checkpoints: each
+token's message imprint is the SHA-256 of the checkpoint's signed bytes, and its signature (checked
+with the authority's certificate) dates the checkpoint independently of Custos.
 
 ## Check results
 Once a day Custos appends an \`evidence.results_digest\` event to the chain: for every monitor,

@@ -1,9 +1,13 @@
 import { hashAuditEvent, type AuditEvent } from '../../audit/index.ts';
-import { checkpointVerifier, type Checkpoint, type PublicKeyRecord } from '../checkpoint.ts';
+import { createHash } from 'node:crypto';
+import { checkpointPayload, checkpointVerifier, type Checkpoint, type PublicKeyRecord } from '../checkpoint.ts';
+import type { TimestampReceipt } from '../store.ts';
+import { timestampTokenImprint } from '../witnesses/index.ts';
 
 export const EVENTS_FILE = 'audit/events.jsonl';
 export const CHECKPOINTS_FILE = 'audit/checkpoints.json';
 export const KEYS_FILE = 'audit/keys.json';
+export const TIMESTAMPS_FILE = 'audit/timestamps.json';
 
 export interface PackProblem {
   /** The file (and line or entry) where the problem is. */
@@ -38,6 +42,28 @@ export function checkpointsProblem(orgId: string, events: AuditEvent[], checkpoi
     if (bad) return { where, reason: 'checkpoint_signature', detail: bad };
     const event = bySeq.get(c.seq);
     if (event && event.hash !== c.hash) return { where, reason: 'checkpoint_mismatch', detail: `event ${c.seq}'s hash differs from the one signed at ${c.at}` };
+  }
+  return null;
+}
+
+function imprintOf(token: string): string | null {
+  try {
+    return timestampTokenImprint(Buffer.from(token, 'base64')).imprint;
+  } catch {
+    return null;
+  }
+}
+
+/** Each RFC 3161 token names a checkpoint of the pack and carries the SHA-256 of its signed bytes. */
+export function timestampsProblem(checkpoints: Checkpoint[], timestamps: TimestampReceipt[]): PackProblem | null {
+  const byKey = new Map(checkpoints.map((c) => [`${c.at}/${c.seq}`, c]));
+  for (const [i, t] of timestamps.entries()) {
+    const where = `${TIMESTAMPS_FILE} entry ${i + 1} (${t.checkpointAt}, ${t.witness})`;
+    const checkpoint = byKey.get(`${t.checkpointAt}/${t.seq}`);
+    if (!checkpoint) return { where, reason: 'unknown_checkpoint', detail: `no checkpoint of ${t.checkpointAt} for event ${t.seq} in ${CHECKPOINTS_FILE}` };
+    const imprint = imprintOf(t.token);
+    if (imprint === null) return { where, reason: 'malformed', detail: 'the token is not an RFC 3161 timestamp token' };
+    if (imprint !== createHash('sha256').update(checkpointPayload(checkpoint)).digest('hex')) return { where, reason: 'timestamp_mismatch', detail: 'the token timestamps other bytes than the checkpoint' };
   }
   return null;
 }

@@ -3,7 +3,8 @@ import { signingKeyIdOf, verifySignature } from '../../../platform/crypto/index.
 import type { Checkpoint, PublicKeyRecord } from '../checkpoint.ts';
 import { ENVELOPE, MANIFEST, PACK_FORMAT, PUBLIC_KEY, SIGNATURE, sha256, type Manifest } from './manifest.ts';
 import { canonicalDifference, readTar, type PackFile } from './tar.ts';
-import { chainProblem, checkpointsProblem, CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE, type PackProblem } from './verify-chain.ts';
+import type { TimestampReceipt } from '../store.ts';
+import { chainProblem, checkpointsProblem, CHECKPOINTS_FILE, EVENTS_FILE, KEYS_FILE, TIMESTAMPS_FILE, timestampsProblem, type PackProblem } from './verify-chain.ts';
 
 export interface PackVerification {
   ok: boolean;
@@ -83,7 +84,8 @@ async function check(archive: Buffer, out: PackVerification): Promise<void> {
   const checkpoints = json<Checkpoint[]>(byPath.get(CHECKPOINTS_FILE), CHECKPOINTS_FILE);
   const keys = json<PublicKeyRecord[]>(byPath.get(KEYS_FILE), KEYS_FILE);
   Object.assign(out, { events: events.length, checkpoints: checkpoints.length });
-  const chain = chainProblem(manifest.organization.id, events) ?? checkpointsProblem(manifest.organization.id, events, checkpoints, keys);
+  const timestamps = byPath.has(TIMESTAMPS_FILE) ? json<TimestampReceipt[]>(byPath.get(TIMESTAMPS_FILE), TIMESTAMPS_FILE) : [];
+  const chain = chainProblem(manifest.organization.id, events) ?? checkpointsProblem(manifest.organization.id, events, checkpoints, keys) ?? timestampsProblem(checkpoints, timestamps);
   if (chain) throw new Problem(chain.where, chain.reason, chain.detail);
 
   // Last, the bytes themselves: headers and padding carry no hash, so the archive must be the canonical one.

@@ -35,7 +35,7 @@ export async function listMonitors({ ctx, input }: { ctx: Ctx; input: ListMonito
     .$if(!!input.type, (qb) => qb.where('type', '=', input.type!))
     .$if(!!input.search, (qb) => qb.where('name', 'like', `%${input.search!.replace(/[%_\\]/g, '\\$&')}%`))
     .$if(labels.length > 0, (qb) => qb.where((eb) => eb.and(labels.map(([k, v]) => eb('labels', 'like', `%${JSON.stringify(k).slice(0, -1)}":${JSON.stringify(v)}%`)))))
-    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('name', '>', after!.name), eb.and([eb('name', '=', after!.name), eb('id', '>', after!.id)])])))
+    .$if(after !== null, (qb) => qb.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(after!.name, after!.id))))
     .orderBy('name')
     .orderBy('id')
     .limit(input.limit + 1)

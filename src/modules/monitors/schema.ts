@@ -132,6 +132,13 @@ export type MonitorTables = {
 };
 
 export const monitorMigrations: Record<string, CustosMigration> = {
+  // The list's keyset pagination, `(name, id) > (cursor)`, seeks straight to the next page.
+  '2026-12-12-0100-monitors-list-order': {
+    async up(db) {
+      await db.schema.createIndex('monitors_org_name_id').on('monitors').columns(['org_id', 'name', 'id']).execute();
+      await db.schema.dropIndex('monitors_org').execute();
+    },
+  },
   '2026-12-11-0100-monitor-secrets': {
     async up(db) {
       await db.schema.alterTable('monitors').addColumn('secrets', 'text').execute();

@@ -3,6 +3,7 @@ import type { Services } from '../../platform/context.ts';
 import type { Runtime } from '../../platform/runtime.ts';
 import { MONITORS_CHANGED, PUSH_TOKEN, type ProbeRegistry } from '../monitors/index.ts';
 import type { HeartbeatSync } from './heartbeat-sync.ts';
+import { lazyRequestLogger } from './lazy-request-logger.ts';
 import type { PingBatcher } from './ping-batcher.ts';
 import { parsePingUrl, parseRid, type PingAction } from './ping-url.ts';
 import type { PingRequest, PingResult } from './record-pings.ts';
@@ -99,6 +100,7 @@ async function kumaPush(deps: PingRoutesDeps, req: FastifyRequest, reply: Fastif
 export async function pingRoutes(app: FastifyInstance, deps: PingRoutesDeps): Promise<void> {
   const hc = (req: FastifyRequest, reply: FastifyReply) => healthchecksPing(deps, req, reply);
   await app.register(async (scope) => {
+    scope.setChildLoggerFactory(lazyRequestLogger);
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     for (const url of ['/ping/:a', '/ping/:a/:b', '/ping/:a/:b/:c']) {

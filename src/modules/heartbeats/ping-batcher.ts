@@ -7,7 +7,7 @@ export interface PingBatcherOptions<I, R> {
   /** Flush once this many wait (default 200). */
   maxBatch?: number;
   /**
-   * Flush this long after the first item arrived in an idle batcher; 0 (the default) flushes once
+   * Flush this long after the first item arrived in an idle batcher (default 2); 0 flushes once
    * the requests already read in this turn of the event loop are queued.
    */
   maxWaitMs?: number;

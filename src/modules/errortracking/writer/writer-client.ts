@@ -4,15 +4,35 @@ import type { AcceptJob, AcceptOutcome, IngestBackend } from '../ingest/backend.
 import type { LedgerEntry } from '../ingest/write-ledger.ts';
 import type { FromWriter, ToWriter, WriterRequest, WriterSettings } from './messages.ts';
 
+/**
+ * The bodies of a message copied into one buffer that is transferred, not cloned: one allocation
+ * and one transfer per message instead of one per request (a request's body may be a view of a
+ * larger buffer that cannot be transferred).
+ */
+function packBodies(requests: WriterRequest[]): { requests: WriterRequest[]; buffer: ArrayBuffer } {
+  let size = 0;
+  for (const r of requests) if ('accept' in r) size += r.accept.raw.byteLength;
+  const buffer = new ArrayBuffer(size);
+  let at = 0;
+  const packed = requests.map((r) => {
+    if (!('accept' in r)) return r;
+    const raw = new Uint8Array(buffer, at, r.accept.raw.byteLength);
+    raw.set(r.accept.raw);
+    at += raw.byteLength;
+    return { id: r.id, accept: { ...r.accept, raw } };
+  });
+  return { requests: packed, buffer };
+}
+
 interface Pending {
   resolve(outcome: AcceptOutcome | null): void;
   reject(err: Error): void;
 }
 
 /**
- * The ingest backend in the writer thread. Requests made in the same tick travel in one message
- * (bodies transferred, not copied); each caller resolves when the thread reports its group
- * committed. A thread that dies fails what it held (those requests were not acknowledged) and is
+ * The ingest backend in the writer thread. Requests made in the same turn of the event loop (the
+ * requests read from the sockets in one poll) travel in one message, their bodies packed into one
+ * transferred buffer; each caller resolves when the thread reports its group committed. A thread that dies fails what it held (those requests were not acknowledged) and is
  * started again on the next request.
  */
 export class WriterClient implements IngestBackend {
@@ -34,8 +54,7 @@ export class WriterClient implements IngestBackend {
   }
 
   accept(job: AcceptJob): Promise<AcceptOutcome> {
-    const raw = new Uint8Array(job.raw);
-    return this.#request((id) => ({ id, accept: { ...job, raw } })) as Promise<AcceptOutcome>;
+    return this.#request((id) => ({ id, accept: job })) as Promise<AcceptOutcome>;
   }
 
   async count(entry: LedgerEntry): Promise<void> {
@@ -64,7 +83,7 @@ export class WriterClient implements IngestBackend {
     return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      if (this.#outbox.length === 0) queueMicrotask(() => this.#flush());
+      if (this.#outbox.length === 0) setImmediate(() => this.#flush());
       this.#outbox.push(make(id));
     });
   }
@@ -95,8 +114,8 @@ export class WriterClient implements IngestBackend {
     const requests = this.#outbox.splice(0);
     if (requests.length === 0) return;
     const worker = this.#worker ?? this.#spawn();
-    const transfer = requests.flatMap((r) => ('accept' in r ? [r.accept.raw.buffer as ArrayBuffer] : []));
+    const packed = packBodies(requests);
     // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker_threads port, not window.postMessage
-    worker.postMessage({ type: 'work', requests } satisfies ToWriter, transfer);
+    worker.postMessage({ type: 'work', requests: packed.requests } satisfies ToWriter, [packed.buffer]);
   }
 }

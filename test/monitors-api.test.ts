@@ -83,6 +83,29 @@ describeEachDialect('monitors API', (dialect) => {
     expect(pending.json().data).toEqual([]);
   });
 
+  it('searches names and labels literally: % and _ match only themselves', async () => {
+    await create({ name: 'disk 100%_full', type: 'dns', settings: { name: 'example.com' }, labels: { team: 'a_b' } });
+    const names = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/monitors?${query}`, headers: admin.headers })).json().data.map((m: { name: string }) => m.name);
+    expect(await names(`search=${encodeURIComponent('%_')}`)).toEqual(['disk 100%_full']);
+    expect(await names('search=_')).toEqual(['disk 100%_full']);
+    expect(await names(`label=${encodeURIComponent('team=a_b')}`)).toEqual(['disk 100%_full']);
+    expect(await names(`label=${encodeURIComponent('team=a%')}`)).toEqual([]);
+  });
+
+  it('pages through monitors of the same name by id, each once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await create({ name: 'same-name', type: 'dns', settings: { name: 'example.com' } })).json().id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/monitors?search=same-name&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { data: { id: string }[]; nextCursor: string | null } = (await app.inject({ method: 'GET', url, headers: admin.headers })).json();
+      seen.push(...page.data.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids.toSorted());
+  });
+
   it('updates, pauses and resumes, recording each in the audit chain', async () => {
     const m = (await create({ name: 'to-update', type: 'tcp', settings: { host: '127.0.0.1', port: 1 } })).json();
     const patched = await app.inject({ method: 'PATCH', url: `/api/v1/monitors/${m.id}`, headers: admin.headers, payload: { name: 'updated', interval: 30 } });

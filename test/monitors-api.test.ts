@@ -83,6 +83,15 @@ describeEachDialect('monitors API', (dialect) => {
     expect(pending.json().data).toEqual([]);
   });
 
+  it('searches names and labels literally: % and _ match only themselves', async () => {
+    await create({ name: 'disk 100%_full', type: 'dns', settings: { name: 'example.com' }, labels: { team: 'a_b' } });
+    const names = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/monitors?${query}`, headers: admin.headers })).json().data.map((m: { name: string }) => m.name);
+    expect(await names(`search=${encodeURIComponent('%_')}`)).toEqual(['disk 100%_full']);
+    expect(await names('search=_')).toEqual(['disk 100%_full']);
+    expect(await names(`label=${encodeURIComponent('team=a_b')}`)).toEqual(['disk 100%_full']);
+    expect(await names(`label=${encodeURIComponent('team=a%')}`)).toEqual([]);
+  });
+
   it('pages through monitors of the same name by id, each once', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await create({ name: 'same-name', type: 'dns', settings: { name: 'example.com' } })).json().id);

@@ -1,7 +1,11 @@
+import { sql } from 'kysely';
 import { assertCan, type Ctx } from '../../platform/context.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { ListMonitorsInput, Monitor } from './schemas.ts';
 import { monitorsDb, toMonitor } from './store.ts';
+
+/** `column` contains `text` literally: `%`, `_` and `\\` in it match only themselves, on both dialects. */
+const contains = (column: 'name' | 'labels', text: string) => sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`;
 
 function decodeCursor(cursor: string): { name: string; id: string } {
   try {
@@ -33,8 +37,8 @@ export async function listMonitors({ ctx, input }: { ctx: Ctx; input: ListMonito
     .where('org_id', '=', ctx.orgId)
     .$if(!!input.state, (qb) => qb.where('state', '=', input.state!))
     .$if(!!input.type, (qb) => qb.where('type', '=', input.type!))
-    .$if(!!input.search, (qb) => qb.where('name', 'like', `%${input.search!.replace(/[%_\\]/g, '\\$&')}%`))
-    .$if(labels.length > 0, (qb) => qb.where((eb) => eb.and(labels.map(([k, v]) => eb('labels', 'like', `%${JSON.stringify(k).slice(0, -1)}":${JSON.stringify(v)}%`)))))
+    .$if(!!input.search, (qb) => qb.where(contains('name', input.search!)))
+    .$if(labels.length > 0, (qb) => qb.where((eb) => eb.and(labels.map(([k, v]) => contains('labels', `${JSON.stringify(k).slice(0, -1)}":${JSON.stringify(v)}`)))))
     .$if(after !== null, (qb) => qb.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(after!.name, after!.id))))
     .orderBy('name')
     .orderBy('id')

@@ -66,6 +66,7 @@ function monitorFacts(runtime: Runtime): MonitorFacts {
       const from = today - (days - 1) * DAY;
       const daily = await getDailyUptime({ ctx: ctxFor(orgId), monitorIds: ids, from, to: now });
       const value = new Map([...daily].map(([id, list]) => [id, list.map((d) => ({ day: d.day, uptime: d.uptime }))]));
+      for (const [k, v] of recent) if (v.until <= now) recent.delete(k);
       if (recent.size >= 1000) recent.clear();
       recent.set(key, { until: now + 60_000, value });
       return value;

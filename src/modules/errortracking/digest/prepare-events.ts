@@ -66,7 +66,8 @@ async function readRow(row: QueueRow, project: ErrorProjectsTable | undefined, d
   const receivedAt = Number(row.received_at);
   for (const item of envelope.items) {
     if (item.type !== 'event') continue;
-    const parsed = JSON.parse(item.payload.toString('utf8')) as Json;
+    const text = item.payload.toString('utf8');
+    const parsed = JSON.parse(text) as Json;
     const { event } = await symbolicateEvent(parsed, project.id, deps.sourceMaps, deps.now, project.scrub_enabled ? scrubCounts : null);
     const hashes = [deps.grouping.hash(project.grouping_config, event)];
     const previous = project.grouping_previous;
@@ -74,7 +75,7 @@ async function readRow(row: QueueRow, project: ErrorProjectsTable | undefined, d
       const old = deps.grouping.hash(previous, event);
       if (old !== hashes[0]) hashes.push(old);
     }
-    const data = event === parsed ? item.payload.toString('utf8') : JSON.stringify(event);
+    const data = event === parsed ? text : JSON.stringify(event);
     events.push({
       seq: Number(row.seq),
       orgId: row.org_id,

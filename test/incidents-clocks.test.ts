@@ -16,9 +16,10 @@ import {
 } from '../src/modules/incidents/index.ts';
 import { HOUR, MINUTE, ManualClock } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
-import { createOrgWithOwner } from './helpers/auth.ts';
+import { addMemberTo, createOrgWithOwner } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
 import { createTestRuntime, type TestRuntime } from './helpers/runtime.ts';
+import { startSmtpSink } from './helpers/smtp.ts';
 import { makeChannel, Receiver } from './notifications-helpers.ts';
 import { drainJobs } from './oncall-helpers.ts';
 
@@ -167,6 +168,23 @@ describeEachDialect('incident clocks: calendar rules, SLA breaches and the 72-ho
     ]);
     expect(audit.data.find((e) => e.action === 'incident.regulator_notified')!.data).toMatchObject({ inTime: false, reference: 'ICO-2027-0042' });
     expect((await verifyAuditChain(auditor(ctx))).ok).toBe(true);
+  });
+
+  it('mails each member of the named role at their own address when the breach policy names an email channel', async () => {
+    const ctx = await org();
+    const dpo = await addMemberTo(t.runtime, `inc-clock-${dialect}-${n}`, 'admin', 'dpo@clocks.example.com');
+    const smtp = await startSmtpSink();
+    try {
+      const mail = await makeChannel(t.runtime, ctx, { name: 'privacy mail', type: 'email', settings: { host: '127.0.0.1', port: smtp.port, from: 'custos@example.com', to: ['privacy-team@example.com'] } });
+      await updateSeverityPolicy({ ctx, input: { ...DEFAULT_POLICY, breachNotification: { roles: ['owner'], userIds: [dpo.id], channelIds: [mail.id], escalationPolicyId: null } } });
+      clock.set(T0);
+      await createIncident({ ctx, deps, input: { title: 'CRM export emailed to a supplier', severity: 'P2', possibleBreach: true } });
+      await at(T0 + 24 * HOUR);
+      expect(smtp.mails.map((m) => m.to).toSorted()).toEqual([['dpo@clocks.example.com'], ['owner@clocks.example.com']]);
+      expect(smtp.mails[0].raw).toContain('BREACH CLOCK 24h');
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('stops reminding once the regulator is notified, and a cleared flag stops the clock', async () => {

@@ -37,6 +37,7 @@ describeEachDialect('monitors API', (dialect) => {
   });
 
   const create = (body: Record<string, unknown>, token = admin) => app.inject({ method: 'POST', url: '/api/v1/monitors', headers: token.headers, payload: body });
+  const names = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/monitors?${query}`, headers: admin.headers })).json().data.map((m: { name: string }) => m.name);
 
   it('creates a monitor with defaults and the read-only state pending', async () => {
     const res = await create({ name: 'API', type: 'http', settings: { url: `${targetUrl}/health` }, labels: { env: 'prod', team: 'core' } });
@@ -85,7 +86,6 @@ describeEachDialect('monitors API', (dialect) => {
 
   it('searches names and labels literally: % and _ match only themselves', async () => {
     await create({ name: 'disk 100%_full', type: 'dns', settings: { name: 'example.com' }, labels: { team: 'a_b' } });
-    const names = async (query: string) => (await app.inject({ method: 'GET', url: `/api/v1/monitors?${query}`, headers: admin.headers })).json().data.map((m: { name: string }) => m.name);
     expect(await names(`search=${encodeURIComponent('%_')}`)).toEqual(['disk 100%_full']);
     expect(await names('search=_')).toEqual(['disk 100%_full']);
     expect(await names(`label=${encodeURIComponent('team=a_b')}`)).toEqual(['disk 100%_full']);

@@ -1,5 +1,3 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { listReceipts, type NotificationMessage } from '../src/modules/notifications/index.ts';
 import { ManualClock, SECOND } from '../src/platform/clock.ts';
@@ -7,6 +5,7 @@ import type { Ctx } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createOrgWithOwner } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
+import { startSmtpSink } from './helpers/smtp.ts';
 import { createTestRuntime, type TestRuntime } from './helpers/runtime.ts';
 import { drain, enqueueNotification, makeChannel, Receiver, sampleMessage, type Reply } from './notifications-helpers.ts';
 import { checkDiscord, checkOpsgenie, checkPagerDuty, checkSlack, checkTeams, checkTwilio, strict, verifyCustosSignature } from './notifications-vendors.ts';
@@ -91,25 +90,11 @@ describeEachDialect('notification channels deliver to loopback vendors', (dialec
   });
 
   it('email: a real SMTP server receives HTML and plain-text parts', async () => {
-    const mails: { from: string; to: string[]; raw: string }[] = [];
-    const smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS'],
-      allowInsecureAuth: true,
-      onAuth: (auth, _session, cb) => (auth.username === 'alerts' && auth.password === 'smtp-password-1' ? cb(null, { user: 'alerts' }) : cb(new Error('bad login'))),
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ from: String(session.envelope.mailFrom && session.envelope.mailFrom.address), to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    const port = (smtp.server.address() as AddressInfo).port;
+    const smtp = await startSmtpSink({ login: { user: 'alerts', password: 'smtp-password-1' } });
+    const { mails, port } = smtp;
     const ch = await makeChannel(t.runtime, ctx, { name: 'mail', type: 'email', settings: { host: '127.0.0.1', port, user: 'alerts', password: 'smtp-password-1', from: 'custos@example.com', to: ['oncall@example.com'] } });
     const [receipt] = await deliver(ch.id);
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
     expect(receipt).toMatchObject({ status: 'delivered', statusCode: 250 });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ from: 'custos@example.com', to: ['oncall@example.com'] });

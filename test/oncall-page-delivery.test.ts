@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listChannels, type NotificationMessage } from '../src/modules/notifications/index.ts';
 import { createContactMethod, createEscalationPolicy, createNotificationRule, listEscalationEvents, startEscalation, type ChannelDirectory } from '../src/modules/oncall/index.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { describeEachDialect } from './helpers/databases.ts';
+import { startSmtpSink, type SmtpSink } from './helpers/smtp.ts';
 import { createTestRuntime, type TestRuntime } from './helpers/runtime.ts';
 import { decodeMail } from './notifications-mail.ts';
 import { channelDeps, makeChannel } from './notifications-helpers.ts';
@@ -15,28 +14,17 @@ const message = (orgId: string): NotificationMessage => ({ kind: 'alert.firing',
 
 describeEachDialect('pages reach one person through the organization’s channels', (dialect) => {
   let t: TestRuntime;
-  let smtp: SMTPServer;
+  let smtp: SmtpSink;
   let port: number;
-  const mails: { to: string[]; raw: string }[] = [];
+  let mails: SmtpSink['mails'];
 
   beforeAll(async () => {
     t = await createTestRuntime({ dialect, clock: new ManualClock('2026-06-01T12:00:00Z') });
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
+    ({ port, mails } = smtp);
   });
   afterAll(async () => {
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
     await t.close();
   });
 

@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/http/build-app.ts';
 import { listAuditEvents } from '../src/modules/audit/index.ts';
@@ -9,6 +7,7 @@ import { ManualClock, MINUTE } from '../src/platform/clock.ts';
 import type { Ctx } from '../src/platform/context.ts';
 import { addMemberTo, createOrgWithOwner, createTokenFor, type TestUser } from './helpers/auth.ts';
 import { describeEachDialect } from './helpers/databases.ts';
+import { startSmtpSink, type SmtpSink } from './helpers/smtp.ts';
 import { createTestRuntime, type TestRuntime } from './helpers/runtime.ts';
 import { Receiver } from './notifications-helpers.ts';
 import { decodeMail } from './notifications-mail.ts';
@@ -25,8 +24,8 @@ describeEachDialect('post-incident reviews', (dialect) => {
   let ann: TestUser;
   let ownerId: string;
   let receiver: Receiver;
-  let smtp: SMTPServer;
-  const mails: { to: string[]; raw: string }[] = [];
+  let smtp: SmtpSink;
+  let mails: SmtpSink['mails'];
 
   beforeAll(async () => {
     t = await createTestRuntime({ dialect, clock });
@@ -41,24 +40,14 @@ describeEachDialect('post-incident reviews', (dialect) => {
     otherAdmin = (await createTokenFor(t.runtime, 'rv-b', 'admin')).headers;
     ann = await addMemberTo(t.runtime, 'rv-a', 'responder', 'ann@rv-a.example.com');
     receiver = await Receiver.start();
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+    smtp = await startSmtpSink();
+    mails = smtp.mails;
     expect((await call('PATCH', '/business-calendar', { timeZone: 'Europe/London' })).statusCode).toBe(200);
     for (const [date, name] of [['2026-04-03', 'Good Friday'], ['2026-04-06', 'Easter Monday']]) expect((await call('POST', '/business-calendar/holidays', { date, name })).statusCode).toBe(201);
   });
   afterAll(async () => {
     await receiver.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
     await app.close();
     await t.close();
   });
@@ -188,7 +177,7 @@ describeEachDialect('post-incident reviews', (dialect) => {
     const unknown = await call('PATCH', '/review-settings', { reminderChannelIds: ['nope'], emailChannelId: channel.json().id });
     expect(unknown.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['reminderChannelIds.0', 'emailChannelId']);
     expect((await call('PATCH', '/review-settings', { dueBusinessDays: 2, reminderChannelIds: [channel.json().id] }, responder)).statusCode).toBe(403);
-    const mail = await call('POST', '/channels', { name: 'reviews mail', type: 'email', settings: { host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, from: 'custos@example.com', to: ['team@example.com'] } });
+    const mail = await call('POST', '/channels', { name: 'reviews mail', type: 'email', settings: { host: '127.0.0.1', port: smtp.port, from: 'custos@example.com', to: ['team@example.com'] } });
     expect(mail.statusCode).toBe(201);
     const settings = await call('PATCH', '/review-settings', { dueBusinessDays: 2, reminderChannelIds: [channel.json().id], emailChannelId: mail.json().id });
     expect(settings.json()).toMatchObject({ dueBusinessDays: 2, emailChannelId: mail.json().id });

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/index.ts';
 import { listOrganizations } from '../auth/index.ts';
-import { NOTIFICATION_SEND, type NotificationMessage, type SendNotificationPayload } from '../notifications/index.ts';
+import { listChannelFacts, NOTIFICATION_SEND, type NotificationMessage, type SendNotificationPayload } from '../notifications/index.ts';
 import { startEscalation, stopEscalation } from '../oncall/index.ts';
 import { inTransaction, type Ctx } from '../../platform/context.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
@@ -25,14 +25,23 @@ export async function stopBreachPages(tx: Ctx, row: IncidentsTable): Promise<voi
   }
 }
 
-/** Who the reminders name: members holding the policy's roles, and the listed users. */
-async function recipientsOf(ctx: Ctx, policy: SeverityPolicyDocument): Promise<string[]> {
+type Recipient = { userId: string; name: string; email: string };
+
+/** Who the reminders are for: members holding the policy's roles, and the listed users. */
+async function recipientsOf(ctx: Ctx, policy: SeverityPolicyDocument): Promise<Recipient[]> {
   const wanted = policy.breachNotification;
   const members = [...(await orgMembers(ctx)).values()].filter((m) => wanted.roles.includes(m.role) || wanted.userIds.includes(m.userId));
-  return members.map((m) => (m.name ? `${m.name} <${m.email}>` : m.email));
+  return members.map((m) => ({ userId: m.userId, name: m.name || m.email, email: m.email }));
 }
 
-async function send(tx: Ctx, row: IncidentsTable, policy: SeverityPolicyDocument, key: string, title: string, recipients: string[]): Promise<void> {
+const display = (r: Recipient) => (r.name !== r.email ? `${r.name} <${r.email}>` : r.email);
+
+/**
+ * Each of the policy's channels gets the reminder; an email channel sends it to every named person's
+ * own address (one message each), so the role is reached in person, not only in a shared room.
+ */
+async function send(tx: Ctx, row: IncidentsTable, policy: SeverityPolicyDocument, key: string, title: string, people: Recipient[]): Promise<void> {
+  const recipients = people.map(display);
   const [org] = await listOrganizations({ ctx: { ...tx, role: 'owner' }, userId: null });
   const url = incidentUrl(tx, row.id);
   const message: NotificationMessage = {
@@ -44,9 +53,13 @@ async function send(tx: Ctx, row: IncidentsTable, policy: SeverityPolicyDocument
     links: url ? { incident: url } : {},
   };
   const now = tx.clock.now();
+  const types = new Map((await listChannelFacts({ ctx: { ...tx, role: 'owner' } })).map((c) => [c.id, c.type]));
   for (const channelId of policy.breachNotification.channelIds) {
-    const payload: SendNotificationPayload = { orgId: tx.orgId, channelId, dispatchId: key, message };
-    await enqueueJob(tx.db, now, { kind: NOTIFICATION_SEND, orgId: tx.orgId, dueAt: now, idempotencyKey: `notify:${key}:${channelId}`, payload });
+    const copies = types.get(channelId) === 'email' && people.length > 0 ? people.map((p) => ({ dispatchId: `${key}:${p.userId}`, message: { ...message, recipient: { name: p.name, email: p.email } } })) : [{ dispatchId: key, message }];
+    for (const copy of copies) {
+      const payload: SendNotificationPayload = { orgId: tx.orgId, channelId, ...copy };
+      await enqueueJob(tx.db, now, { kind: NOTIFICATION_SEND, orgId: tx.orgId, dueAt: now, idempotencyKey: `notify:${copy.dispatchId}:${channelId}`, payload });
+    }
   }
   const policyRef = policy.breachNotification.escalationPolicyId;
   const policyId = policyRef ? await findPolicyId(tx, policyRef) : null;
@@ -69,7 +82,7 @@ export async function remindBreach({ ctx, payload }: { ctx: Ctx; payload: Breach
     const overdue = payload.hours >= 72;
     const recipients = await recipientsOf(tx, document);
     const key = reminderKey(row.id, payload.flaggedAt, payload.hours);
-    const detail = { flaggedAt: payload.flaggedAt, hoursElapsed: payload.hours, hoursLeft: Math.max(0, 72 - payload.hours), overdue, recipients };
+    const detail = { flaggedAt: payload.flaggedAt, hoursElapsed: payload.hours, hoursLeft: Math.max(0, 72 - payload.hours), overdue, recipients: recipients.map(display) };
     if (!(await recordTimeline(tx, row.id, { kind: BREACH_REMINDER_KIND, key, detail }))) return 'skipped';
     if (overdue) await updateIncident(tx, row.id, { breach_overdue_at: tx.clock.now() });
     const title = overdue

@@ -12,6 +12,9 @@ export interface MigrationSummary {
   failed: { name: string; error: string } | null;
 }
 
+/** Invalid schema name or undefined table: a catalog object vanished under the introspection. */
+const isCatalogRace = (error: unknown) => ['3F000', '42P01'].includes(String((error as { code?: unknown }).code));
+
 /** Applies every pending migration in name order; returns what ran instead of throwing mid-way. */
 export async function migrateToLatest(db: Db, dialect: Dialect, migrations: Record<string, CustosMigration>): Promise<MigrationSummary> {
   const provider = {
@@ -37,7 +40,11 @@ export async function migrateToLatest(db: Db, dialect: Dialect, migrations: Reco
     // applied one, and must still run on an existing database.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely looks for its tables by introspecting every schema (pg_get_serial_sequence on each
+  // table), which fails when another session drops a schema meanwhile (parallel test suites, a
+  // DBA): nothing has run then, so try again.
+  for (let attempt = 1; attempt < 4 && error && !results?.length && isCatalogRace(error); attempt++) ({ error, results } = await migrator.migrateToLatest());
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
   const failedResult = (results ?? []).find((r: MigrationResult) => r.status === 'Error');
   if (error || failedResult) {

@@ -98,7 +98,9 @@ describeEachDialect('MonitorScheduler overload gaps', (dialect) => {
       settingsSchema: z.object({ host: z.string() }),
       check: () => new Promise<ProbeResult>(() => undefined),
     });
-    const m = await createMonitor({ ctx, probes: hanging, input: { name: 'hung', type: 'hangs', settings: { host: 'example.test' }, labels: {}, interval: 60, timeoutMs: 1_000, confirmDown: 2, confirmUp: 1, paused: false } });
+    // A day's interval: the next slot (placed by a hash of the random id) cannot fall within the 6 s
+    // this test advances, which at 60 s started the next check one run in ten and kept a slot busy.
+    const m = await createMonitor({ ctx, probes: hanging, input: { name: 'hung', type: 'hangs', settings: { host: 'example.test' }, labels: {}, interval: 86_400, timeoutMs: 1_000, confirmDown: 2, confirmUp: 1, paused: false } });
     s = new MonitorScheduler({ ...t.runtime, clock, probes: hanging });
     await s.activate();
     const started = clock.now();

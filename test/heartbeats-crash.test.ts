@@ -116,7 +116,7 @@ describe('heartbeat pings survive kill -9', () => {
     await serve(restartedPort);
     expect((await request(new http.Agent(), restartedPort, 'GET', paths[0])).status).toBe(200);
 
-    const db = new DatabaseSync(dbPath, { readOnly: true });
+    const db = new DatabaseSync(dbPath, { readOnly: true, timeout: 5_000 });
     const rows = db.prepare('select rid, body from heartbeat_pings where rid is not null').all() as { rid: string; body: string }[];
     db.close();
     const stored = new Map(rows.map((r) => [r.rid, r.body]));

@@ -53,7 +53,7 @@ describe('notification deliveries survive kill -9', () => {
   };
 
   const states = () => {
-    const db = new DatabaseSync(dbPath, { readOnly: true });
+    const db = new DatabaseSync(dbPath, { readOnly: true, timeout: 5_000 });
     try {
       return db.prepare('select state, count(*) as n from notification_deliveries group by state').all() as { state: string; n: number }[];
     } finally {

@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase, type CustosMigration, type Db, type Dial
 import { JobRunner, jobsKindIndexMigration, jobsMigration } from './jobs/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import type { Services } from './context.ts';
 import type { CustosModule } from './module.ts';
 
 /** Everything a verb, route, command or job needs from the process; passed explicitly, never global. */
@@ -31,6 +32,11 @@ export interface CreateRuntimeOptions {
   modules: CustosModule[];
   clock?: Clock;
   logger?: Logger;
+}
+
+/** What verbs need from the runtime: one constructor, so every context carries the secret box too. */
+export function servicesOf(runtime: Runtime): Services {
+  return { config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger, secrets: () => runtime.secrets() };
 }
 
 export function createRuntime(options: CreateRuntimeOptions): Runtime {

@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { assertCan, type Services } from '../../platform/context.ts';
+import { assertCan } from '../../platform/context.ts';
 import { UnauthorizedError } from '../../platform/errors.ts';
-import type { Runtime } from '../../platform/runtime.ts';
+import { servicesOf, type Runtime } from '../../platform/runtime.ts';
 import { authenticate, type Authenticated } from './authenticate.ts';
 
 export const SESSION_COOKIE = 'custos_session';
@@ -14,9 +14,7 @@ declare module 'fastify' {
   }
 }
 
-export function servicesOf(runtime: Runtime): Services {
-  return { config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger, secrets: () => runtime.secrets() };
-}
+export { servicesOf } from '../../platform/runtime.ts';
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: number): void {
   reply.setCookie(SESSION_COOKIE, token, {

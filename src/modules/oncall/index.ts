@@ -1,6 +1,5 @@
-import type { Services } from '../../platform/context.ts';
 import type { CustosModule } from '../../platform/module.ts';
-import type { Runtime } from '../../platform/runtime.ts';
+import { servicesOf, type Runtime } from '../../platform/runtime.ts';
 import type { ChannelDirectory } from './channels.ts';
 import { registerEscalationJobs } from './jobs.ts';
 import { icalRoutes } from './routes/ical.ts';
@@ -60,7 +59,6 @@ export interface OncallModuleOptions {
   channels: (runtime: Runtime) => ChannelDirectory;
 }
 
-const servicesOf = (runtime: Runtime): Services => ({ config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger });
 
 /** Schedules, escalation policies, personal contact methods and the paging engine. */
 export function createOncallModule(options: OncallModuleOptions): CustosModule {

@@ -1,8 +1,7 @@
-import type { Services } from '../../../platform/context.ts';
 import { DAY, MINUTE } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db/index.ts';
 import { enqueueJob, type JobRunner } from '../../../platform/jobs/index.ts';
-import type { Runtime } from '../../../platform/runtime.ts';
+import { servicesOf, type Runtime } from '../../../platform/runtime.ts';
 import { applyRetention } from './apply-retention.ts';
 import { computeRollups, PERIOD_MS } from './compute-rollups.ts';
 import { floorTo } from './range.ts';
@@ -42,7 +41,6 @@ export async function ensureHistoryJobs(db: Executor, now: number): Promise<void
   await scheduleRetention(db, now, floorTo(now, DAY));
 }
 
-const servicesOf = (runtime: Runtime): Services => ({ config: runtime.config, db: runtime.db, dialect: runtime.dialect, clock: runtime.clock, logger: runtime.logger });
 
 /**
  * Each run schedules its successor before working, so a period that keeps failing never breaks

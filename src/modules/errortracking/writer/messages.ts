@@ -1,5 +1,5 @@
 import type { Dialect } from '../../../platform/db/index.ts';
-import type { AcceptJob, AcceptOutcome } from '../ingest/backend.ts';
+import type { AcceptJob } from '../ingest/backend.ts';
 import type { LedgerEntry } from '../ingest/write-ledger.ts';
 
 /** What the writer thread needs to open its own connection and run. */
@@ -15,8 +15,5 @@ export interface WriterSettings {
   maxEventBytes: number;
 }
 
-export type WriterRequest = { id: number; accept: AcceptJob } | { id: number; count: LedgerEntry };
-export type ToWriter = { type: 'work'; requests: WriterRequest[] } | { type: 'stop' };
-/** `null` answers a count; a failure is an error message (nothing was committed). */
-export type WriterResult = [id: number, outcome: AcceptOutcome | null | { failed: string }];
-export type FromWriter = { type: 'results'; results: WriterResult[] } | { type: 'stopped' };
+/** An accept answers with its outcome, a count with `null`. */
+export type WriterRequest = { accept: AcceptJob } | { count: LedgerEntry };

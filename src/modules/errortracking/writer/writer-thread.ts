@@ -1,18 +1,18 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { systemClock } from '../../../platform/clock.ts';
 import { openDatabase, sql } from '../../../platform/db/index.ts';
 import { createLogger } from '../../../platform/logger.ts';
 import { DigestLoop } from '../digest/digest-loop.ts';
 import { SourceMapCache } from '../digest/source-map-cache.ts';
 import { groupingConfigs } from '../grouping/index.ts';
-import { LocalBackend } from '../ingest/backend.ts';
-import type { FromWriter, ToWriter, WriterResult, WriterSettings } from './messages.ts';
+import { serveThread } from '../../../platform/threads/index.ts';
+import { LocalBackend, type AcceptOutcome } from '../ingest/backend.ts';
+import type { WriterRequest, WriterSettings } from './messages.ts';
 
 // The writer thread: with its own connection it parses, scrubs and group-commits accepted
 // envelopes, and digests them. The main thread keeps serving HTTP, and on SQLite this traffic
 // has one writer, so the event loop never waits on the write lock.
 const settings = workerData as WriterSettings;
-const port = parentPort!;
 const logger = createLogger({ level: settings.logLevel }).child({ component: 'errortracking-writer' });
 const store = openDatabase({ url: settings.databaseUrl, poolSize: settings.poolSize, logger });
 // The events table's indexes take random inserts (event ids); a larger page cache keeps them in
@@ -34,34 +34,11 @@ const loop = settings.digest
   : null;
 loop?.start();
 
-// oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker_threads port, not window.postMessage
-const send = (message: FromWriter) => port.postMessage(message);
-let results: WriterResult[] = [];
-const answer = (result: WriterResult) => {
-  if (results.length === 0) {
-    queueMicrotask(() => {
-      send({ type: 'results', results });
-      results = [];
-    });
-  }
-  results.push(result);
-};
-
-port.on('message', (message: ToWriter) => {
-  if (message.type === 'stop') {
-    void (async () => {
-      await backend.drain();
-      await loop?.stop();
-      await store.close();
-      send({ type: 'stopped' });
-    })();
-    return;
-  }
-  for (const request of message.requests) {
-    const work = 'accept' in request ? backend.accept(request.accept) : backend.count(request.count).then(() => null);
-    work.then(
-      (outcome) => answer([request.id, outcome]),
-      (err: unknown) => answer([request.id, { failed: err instanceof Error ? err.message : String(err) }]),
-    );
-  }
+serveThread<WriterRequest, AcceptOutcome | null>({
+  handle: (request) => ('accept' in request ? backend.accept(request.accept) : backend.count(request.count).then(() => null)),
+  stop: async () => {
+    await backend.drain();
+    await loop?.stop();
+    await store.close();
+  },
 });

@@ -1,13 +1,12 @@
 import { Link } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { ReceiptsTable } from '../channels/receipts-table.tsx';
 import type { Receipt } from '../channels/types.ts';
 import { useChannels } from '../channels/use-channels.ts';
-import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { SeverityBadge } from '../components/severity-badge.tsx';
@@ -53,30 +52,13 @@ export function AlertDetailPage({ id }: { id: string }) {
   useLiveReload(reload, { everyMs: 20_000 });
   const alert = fetched.data;
 
-  if (fetched.error) {
-    const gone = fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Alert not found" actions={<Link href="/alerts" className="btn">Back to alerts</Link>}>
-              It may belong to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={fetched.error} />
-        )}
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Alert" back={{ href: '/alerts', label: 'Back to alerts' }} note="It may belong to another organization." />;
   if (!alert) return <Loading label="Loading alert…" />;
 
   const lasted = (alert.endsAt ? Date.parse(alert.endsAt) : Date.now()) - Date.parse(alert.startsAt);
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/alerts">Alerts</Link> / <span className="muted">{alert.labels.alertname ?? alert.dedupKey}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/alerts', label: 'Alerts' }]} current={alert.labels.alertname ?? alert.dedupKey} />
       <PageHeader
         title={alertTitle(alert)}
         subtitle={

@@ -1,13 +1,12 @@
 import { Link, useLocation } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
-import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { LabelList } from '../components/labels.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { humanize } from '../components/schema/schema-fields.ts';
@@ -28,22 +27,7 @@ export function ChannelDetailPage({ id }: { id: string }) {
   const receipts = useCursorList<Receipt>(`/channels/${id}/receipts`, { limit: 25 });
   const channel = fetched.data;
 
-  if (fetched.error) {
-    const gone = fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Channel not found" actions={<Link href="/channels" className="btn">Back to channels</Link>}>
-              It may have been deleted, or it belongs to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={fetched.error} />
-        )}
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Channel" back={{ href: '/channels', label: 'Back to channels' }} />;
   if (!channel) return <Loading label="Loading channel…" />;
 
   const info = types.data?.data.find((t) => t.type === channel.type);
@@ -59,9 +43,7 @@ export function ChannelDetailPage({ id }: { id: string }) {
   const settings = Object.entries(channel.settings);
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/channels">Channels</Link> / <span className="muted">{channel.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/channels', label: 'Channels' }]} current={channel.name} />
       <PageHeader
         title={
           <span className="detail-head">

@@ -1,5 +1,5 @@
-import { Link } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -10,9 +10,7 @@ export function NewChannelPage() {
   const types = useFetch<{ data: ChannelType[] }>('/channel-types');
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/channels">Channels</Link> / <span className="muted">New</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/channels', label: 'Channels' }]} current="New" />
       <PageHeader title="New channel" subtitle="Where notifications go. Secrets are encrypted at rest and never shown again in full." />
       {types.error && <ErrorBanner error={types.error} />}
       {!types.data && !types.error && <Loading />}
@@ -27,9 +25,7 @@ export function EditChannelPage({ id }: { id: string }) {
   const error = fetched.error ?? types.error;
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/channels">Channels</Link> / {fetched.data ? <Link href={`/channels/${id}`}>{fetched.data.name}</Link> : '…'} / <span className="muted">Edit</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/channels', label: 'Channels' }, { href: `/channels/${id}`, label: fetched.data?.name }]} current="Edit" />
       <PageHeader title={fetched.data ? `Edit ${fetched.data.name}` : 'Edit channel'} />
       {error && <ErrorBanner error={error} />}
       {(!fetched.data || !types.data) && !error && <Loading />}

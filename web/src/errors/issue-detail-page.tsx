@@ -1,7 +1,8 @@
-import { Link, useSearchParams } from 'wouter';
+import { useSearchParams } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -30,14 +31,12 @@ export function IssueDetailPage({ id }: { id: string }) {
   useLiveReload(fetched.reload, { everyMs: 30_000, monitorIds: [] });
   const issue = fetched.data;
 
-  if (fetched.error) return <LoadFailure error={fetched.error} what="Issue" back={{ href: '/errors', label: 'Back to projects' }} />;
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Issue" back={{ href: '/errors', label: 'Back to projects' }} note="It may belong to another organization." errorTitle="The issue could not be loaded." />;
   if (!issue) return <Loading label="Loading issue…" />;
 
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/errors">Errors</Link> / <Link href={projectHref(issue.projectId)}>{project.data?.name ?? 'Project'}</Link> / <span className="muted">Issue</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/errors', label: 'Errors' }, { href: projectHref(issue.projectId), label: project.data?.name ?? 'Project' }]} current="Issue" />
       <PageHeader
         title={<span className="issue-heading">{issue.title}</span>}
         documentTitle={issue.title}

@@ -1,9 +1,8 @@
 import { Link } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
-import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
@@ -22,29 +21,12 @@ export function HeartbeatDetailPage({ id }: { id: string }) {
   useLiveReload(fetched.reload, { monitorIds: [id], everyMs: 15_000 });
   const hb = fetched.data;
 
-  if (fetched.error) {
-    const gone = fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Heartbeat not found" actions={<Link href="/heartbeats" className="btn">Back to heartbeats</Link>}>
-              It may have been deleted, or it belongs to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={fetched.error} />
-        )}
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Heartbeat" back={{ href: '/heartbeats', label: 'Back to heartbeats' }} />;
   if (!hb) return <Loading label="Loading heartbeat…" />;
 
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/heartbeats">Heartbeats</Link> / <span className="muted">{hb.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/heartbeats', label: 'Heartbeats' }]} current={hb.name} />
       <PageHeader
         title={
           <span className="detail-head">

@@ -3,11 +3,11 @@ import { Link } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { LabelList } from '../components/labels.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { formatDuration, Time } from '../components/time.tsx';
-import { LoadFailed } from '../oncall/not-found.tsx';
 import { shownLabels } from '../alerts/types.ts';
 import { AlertsCard } from './alerts-card.tsx';
 import { IncidentActions } from './incident-actions.tsx';
@@ -29,7 +29,7 @@ export function IncidentDetailPage({ id }: { id: string }) {
   };
   useLiveReload(reload, { everyMs: 10_000 });
   const incident = fetched.data;
-  if (fetched.error && !incident) return <LoadFailed error={fetched.error} what="Incident" back="/incidents" backLabel="Back to incidents" />;
+  if (fetched.error && !incident) return <LoadFailure error={fetched.error} what="Incident" back={{ href: '/incidents', label: 'Back to incidents' }} note="It may have been deleted, or belong to another organization." />;
   if (!incident) return <Loading label="Loading incident…" />;
   return (
     <div className="page">

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError, isMissingRoute } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
-import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { LabelList } from '../components/labels.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { humanize } from '../components/schema/schema-fields.ts';
@@ -31,22 +30,7 @@ export function IntegrationDetailPage({ id }: { id: string }) {
   const [rotated, setRotated] = useState<CreatedIntegration | null>(null);
   const integration = fetched.data;
 
-  if (fetched.error) {
-    const gone = fetched.error instanceof ApiError && fetched.error.status === 404 && !isMissingRoute(fetched.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Integration not found" actions={<Link href="/integrations" className="btn">Back to integrations</Link>}>
-              It may have been deleted, or it belongs to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={fetched.error} />
-        )}
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Integration" back={{ href: '/integrations', label: 'Back to integrations' }} />;
   if (!integration) return <Loading label="Loading integration…" />;
 
   const rotate = async () => {
@@ -70,9 +54,7 @@ export function IntegrationDetailPage({ id }: { id: string }) {
   const settings = Object.entries(integration.settings);
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/integrations">Integrations</Link> / <span className="muted">{integration.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/integrations', label: 'Integrations' }]} current={integration.name} />
       <PageHeader
         title={integration.name}
         subtitle={integrationKind(integration.type)?.label ?? integration.type}

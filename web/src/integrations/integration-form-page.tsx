@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { isMissingRoute } from '../api/client.ts';
 import { useFetch } from '../api/use-fetch.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -20,9 +21,7 @@ export function NewIntegrationPage() {
   const [created, setCreated] = useState<CreatedIntegration | null>(null);
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/integrations">Integrations</Link> / <span className="muted">New</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/integrations', label: 'Integrations' }]} current="New" />
       <PageHeader title={created ? `${created.name} created` : 'New integration'} subtitle={created ? 'Paste the snippet into the sender, then watch the deliveries arrive.' : 'Pick the tool that sends; it gets its own secret URL.'} />
       {error && (isMissingRoute(error) ? <IntegrationsNotAvailable /> : <ErrorBanner error={error} />)}
       {types === undefined && !error && <Loading />}
@@ -50,9 +49,7 @@ export function EditIntegrationPage({ id }: { id: string }) {
   const error = fetched.error ?? typesError;
   return (
     <div className="page narrow">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/integrations">Integrations</Link> / {fetched.data ? <Link href={`/integrations/${id}`}>{fetched.data.name}</Link> : '…'} / <span className="muted">Edit</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/integrations', label: 'Integrations' }, { href: `/integrations/${id}`, label: fetched.data?.name }]} current="Edit" />
       <PageHeader title={fetched.data ? `Edit ${fetched.data.name}` : 'Edit integration'} />
       {error && <ErrorBanner error={error} />}
       {(!fetched.data || types === undefined) && !error && <Loading />}

@@ -3,11 +3,11 @@ import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
-import { LoadFailed } from './not-found.tsx';
 import { PolicyForm } from './policy-form.tsx';
 import { PolicySteps } from './policy-steps.tsx';
 import { PolicyUsage } from './policy-usage.tsx';
@@ -35,7 +35,7 @@ export function PolicyPage({ id }: { id: string }) {
   const fetched = useFetch<EscalationPolicy>(`/escalation-policies/${id}`);
   const targets = useTargets();
   const policy = fetched.data;
-  if (fetched.error) return <LoadFailed error={fetched.error} what="Escalation policy" back="/escalation-policies" backLabel="Back to policies" />;
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Escalation policy" back={{ href: '/escalation-policies', label: 'Back to policies' }} note="It may have been deleted, or belong to another organization." />;
   if (!policy) return <Loading label="Loading policy…" />;
   const remove = async () => {
     try {

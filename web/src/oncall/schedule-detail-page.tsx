@@ -4,6 +4,7 @@ import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -11,7 +12,6 @@ import { useToast } from '../components/toasts.tsx';
 import { CalendarCard } from './calendar-card.tsx';
 import { FeedTokensCard } from './feed-tokens-card.tsx';
 import { LayersCard } from './layers-card.tsx';
-import { LoadFailed } from './not-found.tsx';
 import { OnCallAt } from './on-call-at.tsx';
 import { OnCallNow } from './on-call-now.tsx';
 import { OverridesCard } from './overrides-card.tsx';
@@ -32,7 +32,7 @@ export function ScheduleDetailPage({ id }: { id: string }) {
     fetched.reload();
   };
   const schedule = fetched.data;
-  if (fetched.error) return <LoadFailed error={fetched.error} what="Schedule" back="/schedules" backLabel="Back to schedules" />;
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Schedule" back={{ href: '/schedules', label: 'Back to schedules' }} note="It may have been deleted, or belong to another organization." />;
   if (!schedule) return <Loading label="Loading schedule…" />;
 
   const remove = async () => {

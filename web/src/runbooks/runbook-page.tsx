@@ -7,12 +7,12 @@ import { useCan } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { LabelList } from '../components/labels.tsx';
+import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
-import { LoadFailed } from '../oncall/not-found.tsx';
 import { MarkdownView } from './markdown-view.tsx';
 import type { Runbook, RunbookVersionSummary } from './types.ts';
 
@@ -67,7 +67,7 @@ export function RunbookPage({ id }: { id: string }) {
   const [shown, setShown] = useState<number | null>(null);
   const runbook = fetched.data;
   const old = useFetch<Runbook>(runbook && shown !== null && shown !== runbook.version ? `/runbooks/${id}/versions/${shown}` : null);
-  if (fetched.error) return <LoadFailed error={fetched.error} what="Runbook" back="/runbooks" backLabel="Back to runbooks" />;
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Runbook" back={{ href: '/runbooks', label: 'Back to runbooks' }} note="It may have been deleted, or belong to another organization." />;
   if (!runbook) return <Loading label="Loading runbook…" />;
   const current = shown ?? runbook.version;
   const html = current === runbook.version ? runbook.html : old.data?.html;

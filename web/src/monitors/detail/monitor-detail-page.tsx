@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
-import { Link } from 'wouter';
-import { isMissingRoute } from '../../api/client.ts';
 import { useLiveEvent } from '../../api/live.tsx';
 import type { CheckResult, Monitor } from '../../api/types.ts';
 import { useFetch } from '../../api/use-fetch.ts';
-import { EmptyState } from '../../components/empty-state.tsx';
+import { Breadcrumb } from '../../components/breadcrumb.tsx';
 import { ErrorBanner } from '../../components/error-banner.tsx';
 import { LabelList } from '../../components/labels.tsx';
+import { LoadFailure } from '../../components/load-failure.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { StateBadge } from '../../components/state-badge.tsx';
@@ -42,30 +41,13 @@ export function MonitorDetailPage({ id }: { id: string }) {
     }
   });
 
-  if (fetched.error) {
-    const gone = fetched.error && 'status' in fetched.error && (fetched.error as { status: number }).status === 404 && !isMissingRoute(fetched.error);
-    return (
-      <div className="page">
-        {gone ? (
-          <div className="card">
-            <EmptyState title="Monitor not found" actions={<Link href="/monitors" className="btn">Back to monitors</Link>}>
-              It may have been deleted, or it belongs to another organization.
-            </EmptyState>
-          </div>
-        ) : (
-          <ErrorBanner error={fetched.error} />
-        )}
-      </div>
-    );
-  }
+  if (fetched.error) return <LoadFailure error={fetched.error} what="Monitor" back={{ href: '/monitors', label: 'Back to monitors' }} />;
   if (!monitor) return <Loading label="Loading monitor…" />;
 
   const target = monitorTarget(monitor.settings);
   return (
     <div className="page">
-      <nav className="small" aria-label="Breadcrumb">
-        <Link href="/monitors">Monitors</Link> / <span className="muted">{monitor.name}</span>
-      </nav>
+      <Breadcrumb trail={[{ href: '/monitors', label: 'Monitors' }]} current={monitor.name} />
       <PageHeader
         title={
           <span className="detail-head">

@@ -4,10 +4,11 @@ import { fieldErrors } from '../api/field-errors.ts';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { Button } from '../components/button.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
 import { LabelList } from '../components/labels.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { SeverityBadge } from '../components/severity-badge.tsx';
 import { formatDuration, Time, useNow } from '../components/time.tsx';
@@ -35,70 +36,66 @@ export function AlertsPage() {
     <div className="page">
       <PageHeader title="Alerts" subtitle="Every source (monitors, heartbeats, integrations) raises alerts here; routes decide who is notified." />
       <AlertFilterBar filters={filters} onChange={setFilters} matcherError={matcherError} />
-      {list.error && !badFilter && <ErrorBanner error={list.error} title="The alerts could not be loaded." />}
-      {!list.loaded && <Loading label="Loading alerts…" />}
-      {list.loaded && !list.error && list.items.length === 0 && (
-        <div className="card">
-          {filtered ? (
-            <EmptyState title="No alerts match" actions={<Button onClick={() => setFilters({ status: 'firing', severity: '', source: '', matcher: '' })}>Show firing alerts</Button>}>
-              Try another status or severity, or loosen the label matchers.
-            </EmptyState>
-          ) : (
-            <EmptyState title="Nothing is firing" actions={<Button onClick={() => setFilters({ status: 'all' })}>Show resolved alerts too</Button>}>
-              All quiet. When a monitor goes down, a heartbeat is missed or an integration reports a problem, the alert appears here.
-            </EmptyState>
-          )}
-        </div>
+      {!badFilter && (
+        <ListStates
+          what="alerts"
+          error={list.error}
+          loaded={list.loaded}
+          count={list.items.length}
+          empty={
+            filtered ? (
+              <EmptyState title="No alerts match" actions={<Button onClick={() => setFilters({ status: 'firing', severity: '', source: '', matcher: '' })}>Show firing alerts</Button>}>
+                Try another status or severity, or loosen the label matchers.
+              </EmptyState>
+            ) : (
+              <EmptyState title="Nothing is firing" actions={<Button onClick={() => setFilters({ status: 'all' })}>Show resolved alerts too</Button>}>
+                All quiet. When a monitor goes down, a heartbeat is missed or an integration reports a problem, the alert appears here.
+              </EmptyState>
+            )
+          }
+        />
       )}
       {list.items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Alerts">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>Severity</th>
-                <th>Alert</th>
-                <th>Started</th>
-                <th>Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <AlertStatus alert={a} />
-                  </td>
-                  <td>
-                    <SeverityBadge severity={a.severity} />
-                  </td>
-                  <td className="alert-cell">
-                    <Link href={`/alerts/${a.id}`} className="monitor-name">
-                      {alertTitle(a)}
-                    </Link>
-                    <span className="monitor-meta">
-                      <span className="muted small">{a.labels.alertname ?? a.source}</span>
-                      <LabelList labels={shownLabels(a.labels)} max={4} />
-                    </span>
-                  </td>
-                  <td className="nowrap">
-                    <Time value={a.startsAt} />
-                  </td>
-                  <td className="nowrap small">
-                    {formatDuration((a.endsAt ? Date.parse(a.endsAt) : now) - Date.parse(a.startsAt))}
-                    {a.fireCount > 1 && <span className="muted"> · fired {a.fireCount}×</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasMore && (
-            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
-              <Button onClick={list.loadMore} busy={list.loading}>
-                Load more
-              </Button>
-            </div>
-          )}
-        </div>
+        <DataTable
+          label="Alerts"
+          head={
+            <>
+              <th>Status</th>
+              <th>Severity</th>
+              <th>Alert</th>
+              <th>Started</th>
+              <th>Duration</th>
+            </>
+          }
+          footer={<LoadMore list={list} />}
+        >
+          {list.items.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <AlertStatus alert={a} />
+              </td>
+              <td>
+                <SeverityBadge severity={a.severity} />
+              </td>
+              <td className="alert-cell">
+                <Link href={`/alerts/${a.id}`} className="monitor-name">
+                  {alertTitle(a)}
+                </Link>
+                <span className="monitor-meta">
+                  <span className="muted small">{a.labels.alertname ?? a.source}</span>
+                  <LabelList labels={shownLabels(a.labels)} max={4} />
+                </span>
+              </td>
+              <td className="nowrap">
+                <Time value={a.startsAt} />
+              </td>
+              <td className="nowrap small">
+                {formatDuration((a.endsAt ? Date.parse(a.endsAt) : now) - Date.parse(a.startsAt))}
+                {a.fireCount > 1 && <span className="muted"> · fired {a.fireCount}×</span>}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

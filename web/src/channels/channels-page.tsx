@@ -1,9 +1,9 @@
 import { Link } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChannelRow } from './channel-row.tsx';
 import { NotificationSettingsCard } from './notification-settings-card.tsx';
@@ -25,33 +25,33 @@ export function ChannelsPage() {
   return (
     <div className="page">
       <PageHeader title="Channels" subtitle="Where notifications go: Slack, PagerDuty, email, SMS, webhooks and more. Every attempt leaves a receipt." actions={canWrite && newLink('New channel')} />
-      {error && <ErrorBanner error={error} title="The channels could not be loaded." />}
-      {!loaded && !error && <Loading label="Loading channels…" />}
-      {loaded && channels.length === 0 && (
-        <div className="card">
+      <ListStates
+        what="channels"
+        error={error}
+        loaded={loaded}
+        count={channels.length}
+        empty={
           <EmptyState title="No channels yet" actions={canWrite && newLink('Add a channel')}>
             {canWrite ? 'Add one, send a test, then name it as a receiver in the routes so alerts reach people.' : 'An admin adds channels; until then alerts are recorded but nobody is notified.'}
           </EmptyState>
-        </div>
-      )}
+        }
+      />
       {channels.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Channels">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>Status</th>
-                <th>Last receipt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((c) => (
-                <ChannelRow key={c.id} channel={c} typeLabel={label(c.type)} isFallback={settings.data?.fallbackChannelId === c.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Channels"
+          head={
+            <>
+              <th>Name</th>
+              <th>Type</th>
+              <th>Status</th>
+              <th>Last receipt</th>
+            </>
+          }
+        >
+          {channels.map((c) => (
+            <ChannelRow key={c.id} channel={c} typeLabel={label(c.type)} isFallback={settings.data?.fallbackChannelId === c.id} />
+          ))}
+        </DataTable>
       )}
       {loaded && <NotificationSettingsCard fetched={settings} channels={channels} />}
     </div>

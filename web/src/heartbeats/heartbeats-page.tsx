@@ -3,9 +3,9 @@ import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { describeSchedule } from './describe-schedule.ts';
@@ -30,51 +30,51 @@ export function HeartbeatsPage() {
         subtitle="Cron jobs, backups and other background work ping Custos when they run; a missing or failed ping raises an alert."
         actions={canWrite && newLink('New heartbeat')}
       />
-      {fetched.error && <ErrorBanner error={fetched.error} title="The heartbeats could not be loaded." />}
-      {!fetched.data && !fetched.error && <Loading label="Loading heartbeats…" />}
-      {fetched.data && beats.length === 0 && (
-        <div className="card">
+      <ListStates
+        what="heartbeats"
+        error={fetched.error}
+        loaded={!!fetched.data}
+        count={beats.length}
+        empty={
           <EmptyState title="No heartbeats yet" actions={canWrite && newLink('Create a heartbeat')}>
             {canWrite
               ? 'Create one per job, then add the ping URL to the end of its crontab line. If the job stops running or fails, you hear about it.'
               : 'Nobody has set up a heartbeat in this organization yet. Ask an admin to add one for each scheduled job.'}
           </EmptyState>
-        </div>
-      )}
+        }
+      />
       {beats.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Heartbeats">
-            <thead>
-              <tr>
-                <th>State</th>
-                <th>Name</th>
-                <th>Schedule</th>
-                <th>Last ping</th>
-                <th>Next expected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {beats.map((b) => (
-                <tr key={b.monitorId}>
-                  <td>
-                    <HeartbeatState heartbeat={b} />
-                  </td>
-                  <td>
-                    <Link href={`/heartbeats/${b.monitorId}`} className="monitor-name">
-                      {b.name}
-                    </Link>
-                  </td>
-                  <td className="small">{describeSchedule(b.schedule)}</td>
-                  <td className="nowrap">
-                    {b.lastPingAt ? <Time value={b.lastPingAt} /> : <span className="muted">never</span>}
-                    {b.lastPings[0] && b.lastPings[0].kind !== 'success' && <span className="muted small"> · {b.lastPings[0].kind}</span>}
-                  </td>
-                  <td className="nowrap">{b.nextExpectedAt ? <Time value={b.nextExpectedAt} /> : <span className="muted">{b.state === 'paused' ? 'paused' : 'after the first ping'}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Heartbeats"
+          head={
+            <>
+              <th>State</th>
+              <th>Name</th>
+              <th>Schedule</th>
+              <th>Last ping</th>
+              <th>Next expected</th>
+            </>
+          }
+        >
+          {beats.map((b) => (
+            <tr key={b.monitorId}>
+              <td>
+                <HeartbeatState heartbeat={b} />
+              </td>
+              <td>
+                <Link href={`/heartbeats/${b.monitorId}`} className="monitor-name">
+                  {b.name}
+                </Link>
+              </td>
+              <td className="small">{describeSchedule(b.schedule)}</td>
+              <td className="nowrap">
+                {b.lastPingAt ? <Time value={b.lastPingAt} /> : <span className="muted">never</span>}
+                {b.lastPings[0] && b.lastPings[0].kind !== 'success' && <span className="muted small"> · {b.lastPings[0].kind}</span>}
+              </td>
+              <td className="nowrap">{b.nextExpectedAt ? <Time value={b.nextExpectedAt} /> : <span className="muted">{b.state === 'paused' ? 'paused' : 'after the first ping'}</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { useCursorList } from '../api/use-cursor-list.ts';
 import { useLiveReload } from '../api/use-live-reload.ts';
 import { useCan } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ListStates } from '../components/list-states.tsx';
 import { LoadMore } from '../components/load-more.tsx';
@@ -79,46 +80,44 @@ export function IncidentsPage() {
         }
       />
       {list.items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Incidents">
-            <thead>
-              <tr>
-                <th>Severity</th>
-                <th>Status</th>
-                <th>Incident</th>
-                <th>SLA</th>
-                <th>Triggered</th>
-                <th>Assignees</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <PriorityBadge severity={i.severity} />
-                  </td>
-                  <td>
-                    <IncidentStatusBadge status={i.status} />
-                  </td>
-                  <td className="alert-cell">
-                    <Link href={`/incidents/${i.id}`} className="monitor-name">
-                      {i.title}
-                    </Link>
-                    {i.possibleBreach && <span className="tag danger-tag">possible data breach</span>}
-                  </td>
-                  <td>
-                    <SlaCell incident={i} now={now} />
-                  </td>
-                  <td className="nowrap">
-                    <Time value={i.triggeredAt} />
-                  </td>
-                  <td className="small">{i.assignees.map(members.nameOf).join(', ') || <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <LoadMore list={list} />
-        </div>
+        <DataTable
+          label="Incidents"
+          head={
+            <>
+              <th>Severity</th>
+              <th>Status</th>
+              <th>Incident</th>
+              <th>SLA</th>
+              <th>Triggered</th>
+              <th>Assignees</th>
+            </>
+          }
+          footer={<LoadMore list={list} />}
+        >
+          {list.items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <PriorityBadge severity={i.severity} />
+              </td>
+              <td>
+                <IncidentStatusBadge status={i.status} />
+              </td>
+              <td className="alert-cell">
+                <Link href={`/incidents/${i.id}`} className="monitor-name">
+                  {i.title}
+                </Link>
+                {i.possibleBreach && <span className="tag danger-tag">possible data breach</span>}
+              </td>
+              <td>
+                <SlaCell incident={i} now={now} />
+              </td>
+              <td className="nowrap">
+                <Time value={i.triggeredAt} />
+              </td>
+              <td className="small">{i.assignees.map(members.nameOf).join(', ') || <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <StatsCard />
       {declaring && <DeclareDialog onClose={() => setDeclaring(false)} />}

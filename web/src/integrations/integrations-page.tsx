@@ -3,10 +3,10 @@ import { isMissingRoute } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
 import { LabelList } from '../components/labels.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { integrationKind } from './kinds/registry.ts';
@@ -31,51 +31,54 @@ export function IntegrationsPage() {
         subtitle="Tools that already know when something is wrong (Alertmanager, CI, anything that pages PagerDuty) raise and resolve alerts here through their own secret URL."
         actions={canWrite && !missing && newLink('New integration')}
       />
-      {missing && <IntegrationsNotAvailable />}
-      {fetched.error && !missing && <ErrorBanner error={fetched.error} title="The integrations could not be loaded." />}
-      {!fetched.data && !fetched.error && <Loading label="Loading integrations…" />}
-      {fetched.data && items.length === 0 && (
-        <div className="card">
-          <EmptyState title="No integrations yet" actions={canWrite && newLink('Connect a tool')}>
-            {canWrite ? 'Create one per sender; you get a secret URL and a ready snippet to paste into the tool.' : 'An admin connects tools here; their alerts then show up under Alerts.'}
-          </EmptyState>
-        </div>
+      {missing ? (
+        <IntegrationsNotAvailable />
+      ) : (
+        <ListStates
+          what="integrations"
+          error={fetched.error}
+          loaded={!!fetched.data}
+          count={items.length}
+          empty={
+            <EmptyState title="No integrations yet" actions={canWrite && newLink('Connect a tool')}>
+              {canWrite ? 'Create one per sender; you get a secret URL and a ready snippet to paste into the tool.' : 'An admin connects tools here; their alerts then show up under Alerts.'}
+            </EmptyState>
+          }
+        />
       )}
       {items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Integrations">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>Hook token</th>
-                <th>Labels</th>
-                <th>Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <Link href={`/integrations/${i.id}`} className="monitor-name">
-                      {i.name}
-                    </Link>
-                  </td>
-                  <td>{integrationKind(i.type)?.label ?? i.type}</td>
-                  <td>
-                    <code>{i.tokenPrefix}…</code>
-                  </td>
-                  <td>
-                    <LabelList labels={i.labels} />
-                  </td>
-                  <td className="nowrap">
-                    <Time value={i.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Integrations"
+          head={
+            <>
+              <th>Name</th>
+              <th>Type</th>
+              <th>Hook token</th>
+              <th>Labels</th>
+              <th>Created</th>
+            </>
+          }
+        >
+          {items.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <Link href={`/integrations/${i.id}`} className="monitor-name">
+                  {i.name}
+                </Link>
+              </td>
+              <td>{integrationKind(i.type)?.label ?? i.type}</td>
+              <td>
+                <code>{i.tokenPrefix}…</code>
+              </td>
+              <td>
+                <LabelList labels={i.labels} />
+              </td>
+              <td className="nowrap">
+                <Time value={i.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

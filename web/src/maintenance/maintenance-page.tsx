@@ -6,10 +6,10 @@ import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
 import { LabelList } from '../components/labels.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { describeSchedule, isPast } from './describe-schedule.ts';
@@ -44,61 +44,62 @@ export function MaintenancePage() {
         actions={canWrite && !missing && editing === null && <Button variant="primary" onClick={() => setEditing('new')}>New window</Button>}
       />
       {editing !== null && <MaintenanceForm key={editing === 'new' ? 'new' : editing.id} existing={editing === 'new' ? undefined : editing} onDone={done} />}
-      {fetched.error && !missing && <ErrorBanner error={fetched.error} />}
-      {missing && (
+      {missing ? (
         <div className="card">
           <EmptyState title="Maintenance windows are not available yet">This server does not offer maintenance windows yet; they arrive with the monitoring engine.</EmptyState>
         </div>
-      )}
-      {!fetched.data && !fetched.error && <Loading />}
-      {fetched.data && windows.length === 0 && editing === null && (
-        <div className="card">
-          <EmptyState title="No maintenance windows" actions={canWrite && <Button variant="primary" onClick={() => setEditing('new')}>Plan maintenance</Button>}>
-            Plan one before an upgrade or a migration so the team is not paged for expected downtime.
-          </EmptyState>
-        </div>
+      ) : (
+        <ListStates
+          error={fetched.error}
+          loaded={!!fetched.data}
+          count={windows.length}
+          empty={
+            editing === null && (
+              <EmptyState title="No maintenance windows" actions={canWrite && <Button variant="primary" onClick={() => setEditing('new')}>Plan maintenance</Button>}>
+                Plan one before an upgrade or a migration so the team is not paged for expected downtime.
+              </EmptyState>
+            )
+          }
+        />
       )}
       {windows.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>When</th>
-                <th>Applies to</th>
-                <th>Status</th>
-                {canWrite && <th><span className="sr-only">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {windows.map((w) => (
-                <tr key={w.id}>
-                  <td><strong>{w.name}</strong></td>
-                  <td>{describeSchedule(w.schedule)}</td>
-                  <td>
-                    {w.selector.monitorIds?.length ? <div>{w.selector.monitorIds.length} monitor{w.selector.monitorIds.length === 1 ? '' : 's'}</div> : null}
-                    <LabelList labels={w.selector.labels ?? {}} />
-                  </td>
-                  <td>
-                    <span className="badge plain" data-state={!w.active || isPast(w.schedule) ? 'paused' : 'maintenance'}>
-                      {!w.active ? 'Inactive' : isPast(w.schedule) ? 'Ended' : 'Scheduled'}
-                    </span>
-                  </td>
-                  {canWrite && (
-                    <td className="nowrap">
-                      <div className="row">
-                        <Button size="sm" onClick={() => setEditing(w)}>Edit</Button>
-                        <ConfirmButton size="sm" title="Delete this maintenance window?" confirmLabel="Delete" onConfirm={() => remove(w)} message={<p>{w.name} stops applying immediately.</p>}>
-                          Delete
-                        </ConfirmButton>
-                      </div>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          head={
+            <>
+              <th>Name</th>
+              <th>When</th>
+              <th>Applies to</th>
+              <th>Status</th>
+              {canWrite && <th><span className="sr-only">Actions</span></th>}
+            </>
+          }
+        >
+          {windows.map((w) => (
+            <tr key={w.id}>
+              <td><strong>{w.name}</strong></td>
+              <td>{describeSchedule(w.schedule)}</td>
+              <td>
+                {w.selector.monitorIds?.length ? <div>{w.selector.monitorIds.length} monitor{w.selector.monitorIds.length === 1 ? '' : 's'}</div> : null}
+                <LabelList labels={w.selector.labels ?? {}} />
+              </td>
+              <td>
+                <span className="badge plain" data-state={!w.active || isPast(w.schedule) ? 'paused' : 'maintenance'}>
+                  {!w.active ? 'Inactive' : isPast(w.schedule) ? 'Ended' : 'Scheduled'}
+                </span>
+              </td>
+              {canWrite && (
+                <td className="nowrap">
+                  <div className="row">
+                    <Button size="sm" onClick={() => setEditing(w)}>Edit</Button>
+                    <ConfirmButton size="sm" title="Delete this maintenance window?" confirmLabel="Delete" onConfirm={() => remove(w)} message={<p>{w.name} stops applying immediately.</p>}>
+                      Delete
+                    </ConfirmButton>
+                  </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

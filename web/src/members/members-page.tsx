@@ -6,8 +6,8 @@ import { useFetch } from '../api/use-fetch.ts';
 import { useCan, useSession } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
@@ -58,65 +58,61 @@ export function MembersPage() {
           }}
         />
       )}
-      {fetched.error && <ErrorBanner error={fetched.error} />}
-      {!fetched.data && !fetched.error && <Loading />}
+      <ListStates error={fetched.error} loaded={!!fetched.data} count={fetched.data?.data.length ?? 0} empty={null} />
       {fetched.data && (
-        <div className="card table-wrap">
-          <table className="table stack-sm">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Member since</th>
-                {canAdmin && <th><span className="sr-only">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {fetched.data.data.map((m) => {
-                const self = m.userId === me?.user?.id;
-                return (
-                  <tr key={m.userId}>
-                    <td>
-                      {m.name} {self && <span className="muted small">(you)</span>}
-                    </td>
-                    <td>{m.email}</td>
-                    <td>
-                      {canAdmin && !self ? (
-                        <select className="input" style={{ width: 'auto' }} aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {r}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        m.role
+        <DataTable
+          head={
+            <>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Member since</th>
+              {canAdmin && <th><span className="sr-only">Actions</span></th>}
+            </>
+          }
+        >
+          {fetched.data.data.map((m) => {
+            const self = m.userId === me?.user?.id;
+            return (
+              <tr key={m.userId}>
+                <td>
+                  {m.name} {self && <span className="muted small">(you)</span>}
+                </td>
+                <td>{m.email}</td>
+                <td>
+                  {canAdmin && !self ? (
+                    <select className="input" style={{ width: 'auto' }} aria-label={`Role of ${m.email}`} value={m.role} onChange={(e) => void changeRole(m, e.target.value as Role)}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    m.role
+                  )}
+                </td>
+                <td className="nowrap">
+                  <Time value={m.createdAt} />
+                </td>
+                {canAdmin && (
+                  <td>
+                    <div className="row" style={{ flexWrap: 'nowrap' }}>
+                      <Link href={self ? '/me/paging' : `/members/${m.userId}/paging`} className="btn btn-sm" aria-label={`How ${m.email} is paged`}>
+                        Paging
+                      </Link>
+                      {!self && (
+                        <ConfirmButton size="sm" title="Remove this member?" confirmLabel="Remove" onConfirm={() => remove(m)} message={<p>{m.email} loses access to this organization at once.</p>}>
+                          Remove
+                        </ConfirmButton>
                       )}
-                    </td>
-                    <td className="nowrap">
-                      <Time value={m.createdAt} />
-                    </td>
-                    {canAdmin && (
-                      <td>
-                        <div className="row" style={{ flexWrap: 'nowrap' }}>
-                          <Link href={self ? '/me/paging' : `/members/${m.userId}/paging`} className="btn btn-sm" aria-label={`How ${m.email} is paged`}>
-                            Paging
-                          </Link>
-                          {!self && (
-                            <ConfirmButton size="sm" title="Remove this member?" confirmLabel="Remove" onConfirm={() => remove(m)} message={<p>{m.email} loses access to this organization at once.</p>}>
-                              Remove
-                            </ConfirmButton>
-                          )}
-                        </div>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

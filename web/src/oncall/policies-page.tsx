@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -35,35 +36,33 @@ export function PoliciesPage() {
         }
       />
       {policies.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Escalation policies">
-            <thead>
-              <tr>
-                <th>Policy</th>
-                <th>Steps</th>
-                <th>Id (for routes)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {policies.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link href={`/escalation-policies/${p.id}`} className="monitor-name">
-                      {p.name}
-                    </Link>
-                    {p.description && <div className="small muted">{p.description}</div>}
-                  </td>
-                  <td className="small">
-                    <PolicySteps policy={p} targets={targets} />
-                  </td>
-                  <td>
-                    <code className="small">{p.id}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Escalation policies"
+          head={
+            <>
+              <th>Policy</th>
+              <th>Steps</th>
+              <th>Id (for routes)</th>
+            </>
+          }
+        >
+          {policies.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/escalation-policies/${p.id}`} className="monitor-name">
+                  {p.name}
+                </Link>
+                {p.description && <div className="small muted">{p.description}</div>}
+              </td>
+              <td className="small">
+                <PolicySteps policy={p} targets={targets} />
+              </td>
+              <td>
+                <code className="small">{p.id}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

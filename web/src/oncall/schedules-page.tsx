@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -33,35 +34,33 @@ export function SchedulesPage() {
         }
       />
       {schedules.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Schedules">
-            <thead>
-              <tr>
-                <th>Schedule</th>
-                <th>On call now</th>
-                <th>Layers</th>
-                <th>Time zone</th>
-              </tr>
-            </thead>
-            <tbody>
-              {schedules.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link href={`/schedules/${s.id}`} className="monitor-name">
-                      {s.name}
-                    </Link>
-                    {s.description && <div className="small muted">{s.description}</div>}
-                  </td>
-                  <td>
-                    <OnCallNow scheduleId={s.id} compact />
-                  </td>
-                  <td className="small">{s.layers.map((l) => l.name).join(', ') || <span className="muted">none</span>}</td>
-                  <td className="small nowrap">{s.timeZone}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Schedules"
+          head={
+            <>
+              <th>Schedule</th>
+              <th>On call now</th>
+              <th>Layers</th>
+              <th>Time zone</th>
+            </>
+          }
+        >
+          {schedules.map((s) => (
+            <tr key={s.id}>
+              <td>
+                <Link href={`/schedules/${s.id}`} className="monitor-name">
+                  {s.name}
+                </Link>
+                {s.description && <div className="small muted">{s.description}</div>}
+              </td>
+              <td>
+                <OnCallNow scheduleId={s.id} compact />
+              </td>
+              <td className="small">{s.layers.map((l) => l.name).join(', ') || <span className="muted">none</span>}</td>
+              <td className="small nowrap">{s.timeZone}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'wouter';
 import { useCursorList } from '../api/use-cursor-list.ts';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { SelectField } from '../components/field.tsx';
 import { ListStates } from '../components/list-states.tsx';
@@ -40,36 +41,34 @@ export function ReviewsPage() {
       </div>
       <ListStates what="reviews" error={list.error} loaded={list.loaded} count={list.items.length} empty={<EmptyState title={status ? `No ${status} reviews` : 'No reviews yet'}>A review starts when an incident that needs one resolves, or from the incident's page.</EmptyState>} />
       {list.items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Reviews">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>Incident</th>
-                <th>Due</th>
-                <th className="num">Open actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <ReviewState review={r} />
-                  </td>
-                  <td className="alert-cell">
-                    <Link href={`/incidents/${r.incidentId}/review`} className="monitor-name">
-                      {r.incidentTitle}
-                    </Link>
-                    <span className="small muted"> {r.severity}{r.required ? ' · required' : ''}</span>
-                  </td>
-                  <td className="nowrap">{r.status === 'filed' ? <span className="small muted">filed <Time value={r.filedAt} /></span> : <Time value={r.dueAt} absolute />}</td>
-                  <td className="num">{r.actionItems.filter((a) => a.status === 'open').length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <LoadMore list={list} />
-        </div>
+        <DataTable
+          label="Reviews"
+          head={
+            <>
+              <th>Status</th>
+              <th>Incident</th>
+              <th>Due</th>
+              <th className="num">Open actions</th>
+            </>
+          }
+          footer={<LoadMore list={list} />}
+        >
+          {list.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <ReviewState review={r} />
+              </td>
+              <td className="alert-cell">
+                <Link href={`/incidents/${r.incidentId}/review`} className="monitor-name">
+                  {r.incidentTitle}
+                </Link>
+                <span className="small muted"> {r.severity}{r.required ? ' · required' : ''}</span>
+              </td>
+              <td className="nowrap">{r.status === 'filed' ? <span className="small muted">filed <Time value={r.filedAt} /></span> : <Time value={r.dueAt} absolute />}</td>
+              <td className="num">{r.actionItems.filter((a) => a.status === 'open').length}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

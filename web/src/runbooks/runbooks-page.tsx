@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { useCan } from '../auth/session.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { TextField } from '../components/field.tsx';
 import { LabelList } from '../components/labels.tsx';
@@ -39,40 +40,38 @@ export function RunbooksPage() {
         }
       />
       {list.items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Runbooks">
-            <thead>
-              <tr>
-                <th>Runbook</th>
-                <th>Applies to</th>
-                <th className="num">Version</th>
-                <th>Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/runbooks/${r.id}`} className="monitor-name">
-                      {r.title}
-                    </Link>
-                    <div className="small muted">
-                      <code>{r.slug}</code>
-                    </div>
-                  </td>
-                  <td>
-                    <LabelList labels={r.match} />
-                  </td>
-                  <td className="num">v{r.version}</td>
-                  <td className="nowrap">
-                    <Time value={r.updatedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <LoadMore list={list} />
-        </div>
+        <DataTable
+          label="Runbooks"
+          head={
+            <>
+              <th>Runbook</th>
+              <th>Applies to</th>
+              <th className="num">Version</th>
+              <th>Updated</th>
+            </>
+          }
+          footer={<LoadMore list={list} />}
+        >
+          {list.items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/runbooks/${r.id}`} className="monitor-name">
+                  {r.title}
+                </Link>
+                <div className="small muted">
+                  <code>{r.slug}</code>
+                </div>
+              </td>
+              <td>
+                <LabelList labels={r.match} />
+              </td>
+              <td className="num">v{r.version}</td>
+              <td className="nowrap">
+                <Time value={r.updatedAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

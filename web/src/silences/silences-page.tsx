@@ -5,9 +5,10 @@ import { useCursorList } from '../api/use-cursor-list.ts';
 import { useCan } from '../auth/session.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Segmented } from '../components/segmented.tsx';
 import { Time } from '../components/time.tsx';
@@ -78,77 +79,70 @@ export function SilencesPage() {
           ]}
         />
       </div>
-      {list.error && <ErrorBanner error={list.error} />}
-      {!list.loaded && <Loading />}
-      {list.loaded && !list.error && list.items.length === 0 && (
-        <div className="card">
+      <ListStates
+        error={list.error}
+        loaded={list.loaded}
+        count={list.items.length}
+        empty={
           <EmptyState title={EMPTY[shown]} actions={canRespond && !creating && <Button onClick={() => openForm(true)}>Create a silence</Button>}>
             {canRespond ? 'Before planned work, silence the alerts it will cause; from an alert, "Silence…" fills in its labels.' : 'Responders and admins can create silences.'}
           </EmptyState>
-        </div>
-      )}
+        }
+      />
       {list.items.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm" aria-label="Silences">
-            <thead>
-              <tr>
-                <th>Status</th>
-                <th>Matchers</th>
-                <th>When</th>
-                <th>Comment</th>
-                {canRespond && <th><span className="sr-only">Actions</span></th>}
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.id} className={s.id === highlight ? 'highlight' : undefined}>
-                  <td>
-                    <span className="badge" data-state={STATE[s.status]}>
-                      {s.status}
-                    </span>
-                  </td>
-                  <td>
-                    <ul className="chips">
-                      {s.matchers.map((m) => (
-                        <li key={m}>
-                          <code className="tag">{m}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="small nowrap">
-                    <div>
-                      from <Time value={s.startsAt} absolute />
-                    </div>
-                    <div>
-                      {s.status === 'expired' ? 'ended' : 'until'} <Time value={s.endsAt} absolute />
-                    </div>
-                  </td>
-                  <td>
-                    {s.comment}
-                    <div className="small muted">by {s.createdBy}</div>
-                  </td>
-                  {canRespond && (
-                    <td>
-                      {s.status !== 'expired' && (
-                        <ConfirmButton size="sm" variant="secondary" title="Expire this silence?" confirmLabel="Expire now" onConfirm={() => expire(s)} message={<p>Matching alerts that still fire are notified at their next group tick.</p>}>
-                          Expire
-                        </ConfirmButton>
-                      )}
-                    </td>
+        <DataTable
+          label="Silences"
+          head={
+            <>
+              <th>Status</th>
+              <th>Matchers</th>
+              <th>When</th>
+              <th>Comment</th>
+              {canRespond && <th><span className="sr-only">Actions</span></th>}
+            </>
+          }
+          footer={<LoadMore list={list} />}
+        >
+          {list.items.map((s) => (
+            <tr key={s.id} className={s.id === highlight ? 'highlight' : undefined}>
+              <td>
+                <span className="badge" data-state={STATE[s.status]}>
+                  {s.status}
+                </span>
+              </td>
+              <td>
+                <ul className="chips">
+                  {s.matchers.map((m) => (
+                    <li key={m}>
+                      <code className="tag">{m}</code>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className="small nowrap">
+                <div>
+                  from <Time value={s.startsAt} absolute />
+                </div>
+                <div>
+                  {s.status === 'expired' ? 'ended' : 'until'} <Time value={s.endsAt} absolute />
+                </div>
+              </td>
+              <td>
+                {s.comment}
+                <div className="small muted">by {s.createdBy}</div>
+              </td>
+              {canRespond && (
+                <td>
+                  {s.status !== 'expired' && (
+                    <ConfirmButton size="sm" variant="secondary" title="Expire this silence?" confirmLabel="Expire now" onConfirm={() => expire(s)} message={<p>Matching alerts that still fire are notified at their next group tick.</p>}>
+                      Expire
+                    </ConfirmButton>
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasMore && (
-            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
-              <Button onClick={list.loadMore} busy={list.loading}>
-                Load more
-              </Button>
-            </div>
-          )}
-        </div>
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -5,9 +5,9 @@ import { useFetch } from '../api/use-fetch.ts';
 import { Button } from '../components/button.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
 import { CopyButton } from '../components/copy-button.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { ListStates } from '../components/list-states.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
@@ -65,53 +65,53 @@ export function TokensPage() {
           </button>
         </section>
       )}
-      {fetched.error && <ErrorBanner error={fetched.error} />}
-      {!fetched.data && !fetched.error && <Loading />}
-      {fetched.data && tokens.length === 0 && !creating && (
-        <div className="card">
-          <EmptyState title="No API tokens" actions={<Button variant="primary" onClick={() => setCreating(true)}>Create a token</Button>}>
-            Create one for each script or system that calls the API, with the smallest role it needs.
-          </EmptyState>
-        </div>
-      )}
+      <ListStates
+        error={fetched.error}
+        loaded={!!fetched.data}
+        count={tokens.length}
+        empty={
+          !creating && (
+            <EmptyState title="No API tokens" actions={<Button variant="primary" onClick={() => setCreating(true)}>Create a token</Button>}>
+              Create one for each script or system that calls the API, with the smallest role it needs.
+            </EmptyState>
+          )
+        }
+      />
       {tokens.length > 0 && (
-        <div className="card table-wrap">
-          <table className="table stack-sm">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Role</th>
-                <th>Prefix</th>
-                <th>Last used</th>
-                <th>Expires</th>
-                <th>Status</th>
-                <th><span className="sr-only">Actions</span></th>
+        <DataTable
+          head={
+            <>
+              <th>Name</th>
+              <th>Role</th>
+              <th>Prefix</th>
+              <th>Last used</th>
+              <th>Expires</th>
+              <th>Status</th>
+              <th><span className="sr-only">Actions</span></th>
+            </>
+          }
+        >
+          {tokens.map((t) => {
+            const s = status(t);
+            return (
+              <tr key={t.id}>
+                <td><strong>{t.name}</strong></td>
+                <td>{t.role}</td>
+                <td><code>{t.prefix}…</code></td>
+                <td className="nowrap">{t.lastUsedAt ? <Time value={t.lastUsedAt} /> : <span className="muted">never</span>}</td>
+                <td className="nowrap">{t.expiresAt ? <Time value={t.expiresAt} /> : <span className="muted">never</span>}</td>
+                <td><span className="badge plain" data-state={s.state}>{s.label}</span></td>
+                <td>
+                  {!t.revokedAt && (
+                    <ConfirmButton size="sm" title="Revoke this token?" confirmLabel="Revoke" onConfirm={() => revoke(t)} message={<p>Anything using {t.name} stops working at once. This cannot be undone.</p>}>
+                      Revoke
+                    </ConfirmButton>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => {
-                const s = status(t);
-                return (
-                  <tr key={t.id}>
-                    <td><strong>{t.name}</strong></td>
-                    <td>{t.role}</td>
-                    <td><code>{t.prefix}…</code></td>
-                    <td className="nowrap">{t.lastUsedAt ? <Time value={t.lastUsedAt} /> : <span className="muted">never</span>}</td>
-                    <td className="nowrap">{t.expiresAt ? <Time value={t.expiresAt} /> : <span className="muted">never</span>}</td>
-                    <td><span className="badge plain" data-state={s.state}>{s.label}</span></td>
-                    <td>
-                      {!t.revokedAt && (
-                        <ConfirmButton size="sm" title="Revoke this token?" confirmLabel="Revoke" onConfirm={() => revoke(t)} message={<p>Anything using {t.name} stops working at once. This cannot be undone.</p>}>
-                          Revoke
-                        </ConfirmButton>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

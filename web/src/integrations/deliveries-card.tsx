@@ -3,8 +3,9 @@ import { Link } from 'wouter';
 import { isMissingRoute } from '../api/client.ts';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { Button } from '../components/button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { Loading } from '../components/loading.tsx';
+import { DataTable } from '../components/data-table.tsx';
+import { ListStates } from '../components/list-states.tsx';
+import { LoadMore } from '../components/load-more.tsx';
 import { Segmented } from '../components/segmented.tsx';
 import { Time } from '../components/time.tsx';
 import type { Delivery } from './types.ts';
@@ -35,60 +36,56 @@ export function DeliveriesCard({ integrationId }: { integrationId: string }) {
           Refresh
         </Button>
       </div>
-      {list.error ? (
-        isMissingRoute(list.error) ? <p className="muted">This server does not list deliveries yet.</p> : <ErrorBanner error={list.error} />
-      ) : !list.loaded ? (
-        <Loading />
-      ) : list.items.length === 0 ? (
-        <p className="muted">{outcome ? `No ${outcome} deliveries.` : 'Nothing received yet. Set up the sender with the snippet above; each delivery shows here with what it did.'}</p>
+      {isMissingRoute(list.error) ? (
+        <p className="muted">This server does not list deliveries yet.</p>
+      ) : list.error || !list.loaded || list.items.length === 0 ? (
+        <ListStates
+          error={list.error}
+          loaded={list.loaded}
+          count={list.items.length}
+          empty={<p className="muted">{outcome ? `No ${outcome} deliveries.` : 'Nothing received yet. Set up the sender with the snippet above; each delivery shows here with what it did.'}</p>}
+          bare
+        />
       ) : (
-        <div className="table-wrap">
-          <table className="table stack-sm">
-            <thead>
-              <tr>
-                <th>Received</th>
-                <th>Outcome</th>
-                <th>Event</th>
-                <th>Alerts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((d) => (
-                <tr key={d.id}>
-                  <td className="nowrap">
-                    <Time value={d.receivedAt} absolute />
-                    {d.redeliveries > 0 && <div className="small muted">redelivered {d.redeliveries}× (not applied again)</div>}
-                  </td>
-                  <td>
-                    <span className="badge" data-state={OUTCOME[d.outcome]}>
-                      {d.outcome}
-                    </span>
-                    <div className="small muted">HTTP {d.status}</div>
-                  </td>
-                  <td className="small">
-                    {d.event ?? <span className="muted">—</span>}
-                    {d.error && <div className="error-text">{d.error}</div>}
-                  </td>
-                  <td className="small">
-                    {d.changes.length === 0 && <span className="muted">none</span>}
-                    {d.changes.map((c) => (
-                      <div key={`${c.dedupKey}-${c.action}`}>
-                        {c.action} → {c.result} {c.alertId ? <Link href={`/alerts/${c.alertId}`}>{c.ref ?? 'alert'}</Link> : <code>{c.ref ?? c.dedupKey}</code>}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasMore && (
-            <div className="form-actions" style={{ paddingTop: '0.75rem' }}>
-              <Button size="sm" onClick={list.loadMore} busy={list.loading}>
-                Older deliveries
-              </Button>
-            </div>
-          )}
-        </div>
+        <DataTable
+          bare
+          head={
+            <>
+              <th>Received</th>
+              <th>Outcome</th>
+              <th>Event</th>
+              <th>Alerts</th>
+            </>
+          }
+          footer={<LoadMore list={list} label="Older deliveries" size="sm" />}
+        >
+          {list.items.map((d) => (
+            <tr key={d.id}>
+              <td className="nowrap">
+                <Time value={d.receivedAt} absolute />
+                {d.redeliveries > 0 && <div className="small muted">redelivered {d.redeliveries}× (not applied again)</div>}
+              </td>
+              <td>
+                <span className="badge" data-state={OUTCOME[d.outcome]}>
+                  {d.outcome}
+                </span>
+                <div className="small muted">HTTP {d.status}</div>
+              </td>
+              <td className="small">
+                {d.event ?? <span className="muted">—</span>}
+                {d.error && <div className="error-text">{d.error}</div>}
+              </td>
+              <td className="small">
+                {d.changes.length === 0 && <span className="muted">none</span>}
+                {d.changes.map((c) => (
+                  <div key={`${c.dedupKey}-${c.action}`}>
+                    {c.action} → {c.result} {c.alertId ? <Link href={`/alerts/${c.alertId}`}>{c.ref ?? 'alert'}</Link> : <code>{c.ref ?? c.dedupKey}</code>}
+                  </div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

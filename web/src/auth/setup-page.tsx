@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { fieldErrors } from '../api/field-errors.ts';
+import { useSave } from '../api/use-save.ts';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextField } from '../components/field.tsx';
+import { useTextForm } from '../components/use-text-form.ts';
 import { AuthCard } from './auth-card.tsx';
 import { useSession } from './session.tsx';
 
@@ -16,30 +17,19 @@ const slugify = (name: string) =>
 
 export function SetupPage() {
   const { setup } = useSession();
-  const [form, setForm] = useState({ orgName: '', orgSlug: '', name: '', email: '', password: '' });
+  const [form, set, setForm] = useTextForm({ orgName: '', orgSlug: '', name: '', email: '', password: '' });
   const [slugTouched, setSlugTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const { error, busy, run, errors } = useSave();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await setup({ ...form, orgSlug: slugTouched ? form.orgSlug : slugify(form.orgName), name: form.name || undefined });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(() => setup({ ...form, orgSlug: slugTouched ? form.orgSlug : slugify(form.orgName), name: form.name || undefined }));
   };
 
   const slug = slugTouched ? form.orgSlug : slugify(form.orgName);
   return (
     <AuthCard title="Set up Custos" intro="Create your organization and its owner account. You can invite the rest of your team afterwards.">
-      <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="stack" onSubmit={submit} noValidate>
         {error !== null && <ErrorBanner error={error} />}
         <TextField label="Organization name" required value={form.orgName} onChange={set('orgName')} error={errors('orgName')} autoFocus />
         <TextField

@@ -1,18 +1,14 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
-import { ApiError } from '../api/client.ts';
+import { useState, type FormEvent } from 'react';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../api/field-errors.ts';
-import { Button } from '../components/button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { useSave } from '../api/use-save.ts';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
 import { labelsToText, textToLabels } from '../components/labels.tsx';
-import { schemaFields } from '../components/schema/schema-fields.ts';
 import { SchemaSettingsFields } from '../components/schema/schema-settings-fields.tsx';
-import { initialDraft, settingsBody } from '../components/schema/schema-settings.ts';
+import { useSchemaDraft } from '../components/schema/use-schema-draft.ts';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { useToast } from '../components/toasts.tsx';
-import { DraftError } from '../monitors/probe-fields/settings-draft.ts';
-import type { Draft } from '../monitors/probe-fields/types.ts';
 import type { Channel, ChannelType } from './types.ts';
 
 type Template = NonNullable<Channel['template']>;
@@ -24,60 +20,36 @@ export function ChannelForm({ channel, types }: { channel?: Channel; types: Chan
   const [, navigate] = useLocation();
   const [type, setType] = useState(channel?.type ?? types.find((t) => t.type === 'webhook')?.type ?? types[0]?.type ?? '');
   const info = types.find((t) => t.type === type);
-  const fields = useMemo(() => (info ? schemaFields(info.settingsSchema, info.secretFields) : []), [info]);
+  const settings = useSchemaDraft(info, channel?.settings);
   const [name, setName] = useState(channel?.name ?? '');
   const [enabled, setEnabled] = useState(channel?.enabled ?? true);
   const [labels, setLabels] = useState(labelsToText(channel?.labels ?? {}));
   const [template, setTemplate] = useState<Template>(channel?.template ?? {});
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(fields, info?.settingsSchema, channel?.settings));
-  const [replacing, setReplacing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<unknown>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const stored = channel ? { values: channel.settings, replacing } : undefined;
+  const { error, busy, run, errors, setError } = useSave();
 
   const changeType = (next: string) => {
-    const t = types.find((x) => x.type === next);
     setType(next);
-    setDraft(initialDraft(t ? schemaFields(t.settingsSchema, t.secretFields) : [], t?.settingsSchema));
+    settings.resetTo(types.find((x) => x.type === next));
     setError(null);
   };
-  const replace = (key: string, on: boolean) => {
-    setReplacing((s) => {
-      const next = new Set(s);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-    setDraft((d) => ({ ...d, [key]: '' }));
-  };
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setLocalErrors({});
-    try {
-      const tpl = Object.fromEntries(Object.entries(template).filter(([, v]) => v?.trim()));
-      const body = { name, enabled, labels: textToLabels(labels), settings: settingsBody(fields, draft, stored), template: Object.keys(tpl).length ? tpl : null };
-      const saved = channel ? await client.patch<Channel>(`/channels/${channel.id}`, body) : await client.post<Channel>('/channels', { ...body, type });
-      toast.info(channel ? 'Channel saved' : 'Channel created: send a test to check it works');
-      navigate(`/channels/${saved.id}`);
-    } catch (err) {
-      if (err instanceof DraftError) setLocalErrors({ [err.key]: err.message });
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      settings.reading(async () => {
+        const tpl = Object.fromEntries(Object.entries(template).filter(([, v]) => v?.trim()));
+        const body = { name, enabled, labels: textToLabels(labels), settings: settings.body(), template: Object.keys(tpl).length ? tpl : null };
+        const saved = channel ? await client.patch<Channel>(`/channels/${channel.id}`, body) : await client.post<Channel>('/channels', { ...body, type });
+        toast.info(channel ? 'Channel saved' : 'Channel created: send a test to check it works');
+        navigate(`/channels/${saved.id}`);
+      }),
+    );
   };
 
-  const claimed = ['name', 'type', 'enabled', 'labels', 'template', ...fields.map((f) => `settings.${f.key}`)];
-  const leftover = unclaimedIssues(error, claimed);
-  const issues = error instanceof ApiError ? error.issues.length : 0;
+  const claimed = ['name', 'type', 'enabled', 'labels', 'template', ...settings.fields.map((f) => `settings.${f.key}`)];
   return (
-    <form className="stack" onSubmit={(e) => void save(e)} noValidate aria-label={channel ? `Edit ${channel.name}` : 'New channel'}>
-      {error !== null && <ErrorBanner error={issues === 0 ? error : new Error(leftover.length ? leftover.join('; ') : 'Check the highlighted fields.')} title="Not saved." />}
+    <form className="stack" onSubmit={save} noValidate aria-label={channel ? `Edit ${channel.name}` : 'New channel'}>
+      <FormError error={error} title="Not saved." claimed={claimed} />
       <fieldset>
         <legend>Channel</legend>
         <div className="form-grid">
@@ -93,7 +65,7 @@ export function ChannelForm({ channel, types }: { channel?: Channel; types: Chan
       <fieldset>
         <legend>{info?.label ?? type} settings</legend>
         {info ? (
-          <SchemaSettingsFields key={type} fields={fields} draft={draft} onChange={(k, v) => setDraft((d) => ({ ...d, [k]: v }))} errors={errors} localErrors={localErrors} stored={stored} onReplace={replace} />
+          <SchemaSettingsFields key={type} fields={settings.fields} draft={settings.draft} onChange={settings.change} errors={errors} localErrors={settings.localErrors} stored={settings.stored} onReplace={settings.replace} />
         ) : (
           <p className="muted">This server does not describe the type {type}.</p>
         )}
@@ -108,14 +80,7 @@ export function ChannelForm({ channel, types }: { channel?: Channel; types: Chan
           <TextAreaField className="wide" label="HTML template (email)" rows={3} value={template.html ?? ''} onChange={(e) => setTemplate({ ...template, html: e.target.value })} error={errors('template.html')} />
         </div>
       </details>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {channel ? 'Save changes' : 'Create channel'}
-        </Button>
-        <Link href={channel ? `/channels/${channel.id}` : '/channels'} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={channel ? 'Save changes' : 'Create channel'} busy={busy} cancelHref={channel ? `/channels/${channel.id}` : '/channels'} />
     </form>
   );
 }

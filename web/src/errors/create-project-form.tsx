@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { useSave } from '../api/use-save.ts';
-import { ApiError } from '../api/client.ts';
+import type { FormEvent } from 'react';
 import { useClient } from '../api/client-context.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
-import { SubmitCancel } from '../components/submit-cancel.tsx';
+import { useSave } from '../api/use-save.ts';
 import { SelectField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
+import { useTextForm } from '../components/use-text-form.ts';
 import type { Project } from './types.ts';
 
 export const PLATFORMS = [
@@ -16,9 +16,8 @@ export const PLATFORMS = [
 
 export function CreateProjectForm({ onDone }: { onDone: (created: Project | null) => void }) {
   const client = useClient();
-  const [form, setForm] = useState({ name: '', slug: '', platform: 'node' });
+  const [form, set] = useTextForm({ name: '', slug: '', platform: 'node' });
   const { error, busy, run, errors } = useSave();
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -28,7 +27,7 @@ export function CreateProjectForm({ onDone }: { onDone: (created: Project | null
   return (
     <form className="card stack" onSubmit={submit} noValidate aria-label="Create a project">
       <h2>New project</h2>
-      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not created." />}
+      <FormError error={error} title="Not created." />
       <div className="form-grid">
         <TextField label="Project name" value={form.name} onChange={set('name')} error={errors('name')} placeholder="Shop API" required autoFocus />
         <TextField label="Slug" value={form.slug} onChange={set('slug')} error={errors('slug')} placeholder="shop-api" hint="Optional; defaults to the name in lowercase." spellCheck={false} />

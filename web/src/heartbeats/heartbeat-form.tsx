@@ -1,14 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
-import { ApiError } from '../api/client.ts';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../api/field-errors.ts';
+import { fieldErrors } from '../api/field-errors.ts';
 import type { Monitor } from '../api/types.ts';
-import { Button } from '../components/button.tsx';
 import { DurationField, durationSeconds } from '../components/duration-field.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
 import { Segmented } from '../components/segmented.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { heartbeatBody, monitorToHeartbeatDraft, newHeartbeatDraft, type HeartbeatDraft } from './heartbeat-draft.ts';
 import { SchedulePreview } from './schedule-preview.tsx';
@@ -60,11 +59,9 @@ export function HeartbeatForm({ monitor }: { monitor?: Monitor }) {
   };
 
   const preview = previewSchedule(draft);
-  const issues = error instanceof ApiError ? error.issues.length : 0;
-  const leftover = unclaimedIssues(error, CLAIMED);
   return (
     <form className="stack" onSubmit={(e) => void save(e)} noValidate aria-label={monitor ? `Edit ${monitor.name}` : 'New heartbeat'}>
-      {error !== null && <ErrorBanner error={issues === 0 ? error : new Error(leftover.length ? leftover.join('; ') : 'Check the highlighted fields.')} title="Not saved." />}
+      <FormError error={error} title="Not saved." claimed={CLAIMED} />
       <fieldset>
         <legend>Heartbeat</legend>
         <div className="form-grid">
@@ -121,14 +118,7 @@ export function HeartbeatForm({ monitor }: { monitor?: Monitor }) {
           </div>
         </details>
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {monitor ? 'Save changes' : 'Create heartbeat'}
-        </Button>
-        <Link href={monitor ? `/heartbeats/${monitor.id}` : '/heartbeats'} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={monitor ? 'Save changes' : 'Create heartbeat'} busy={busy} cancelHref={monitor ? `/heartbeats/${monitor.id}` : '/heartbeats'} />
     </form>
   );
 }

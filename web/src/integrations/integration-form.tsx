@@ -1,17 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
-import { ApiError } from '../api/client.ts';
+import { useState, type FormEvent } from 'react';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../api/field-errors.ts';
-import { Button } from '../components/button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { useSave } from '../api/use-save.ts';
 import { TextAreaField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
 import { labelsToText, textToLabels } from '../components/labels.tsx';
-import { schemaFields } from '../components/schema/schema-fields.ts';
 import { SchemaSettingsFields } from '../components/schema/schema-settings-fields.tsx';
-import { initialDraft, settingsBody } from '../components/schema/schema-settings.ts';
+import { useSchemaDraft } from '../components/schema/use-schema-draft.ts';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { DraftError } from '../monitors/probe-fields/settings-draft.ts';
-import type { Draft } from '../monitors/probe-fields/types.ts';
 import { TypePicker } from './type-picker.tsx';
 import type { CreatedIntegration, Integration, IntegrationType } from './types.ts';
 
@@ -28,35 +24,19 @@ export function IntegrationForm({ integration, types, onSaved, cancelHref }: Pro
   const client = useClient();
   const [type, setType] = useState(integration?.type ?? 'alertmanager');
   const info = types?.find((t) => t.type === type);
-  const fields = useMemo(() => (info ? schemaFields(info.settingsSchema, info.secretFields) : []), [info]);
+  const settings = useSchemaDraft(info, integration?.settings);
   const [name, setName] = useState(integration?.name ?? '');
   const [labels, setLabels] = useState(labelsToText(integration?.labels ?? {}));
-  const [draft, setDraft] = useState<Draft>(() => initialDraft(fields, info?.settingsSchema, integration?.settings));
   const [json, setJson] = useState(JSON.stringify(integration?.settings ?? {}, null, 2));
-  const [replacing, setReplacing] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<unknown>(null);
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
-  const stored = integration ? { values: integration.settings, replacing } : undefined;
+  const { error, busy, run, errors, setError } = useSave();
 
   const changeType = (next: string) => {
-    const t = types?.find((x) => x.type === next);
     setType(next);
-    setDraft(initialDraft(t ? schemaFields(t.settingsSchema, t.secretFields) : [], t?.settingsSchema));
+    settings.resetTo(types?.find((x) => x.type === next));
     setError(null);
   };
-  const replace = (key: string, on: boolean) => {
-    setReplacing((s) => {
-      const next = new Set(s);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-    setDraft((d) => ({ ...d, [key]: '' }));
-  };
-  const settings = (): Record<string, unknown> => {
-    if (info) return settingsBody(fields, draft, stored);
+  const settingsToSend = (): Record<string, unknown> => {
+    if (info) return settings.body();
     try {
       return JSON.parse(json || '{}') as Record<string, unknown>;
     } catch {
@@ -64,27 +44,20 @@ export function IntegrationForm({ integration, types, onSaved, cancelHref }: Pro
     }
   };
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setLocalErrors({});
-    try {
-      const body = { name, labels: textToLabels(labels), settings: settings() };
-      onSaved(integration ? await client.patch<Integration>(`/integrations/${integration.id}`, body) : await client.post<CreatedIntegration>('/integrations', { ...body, type }));
-    } catch (err) {
-      if (err instanceof DraftError) setLocalErrors({ [err.key]: err.message });
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      settings.reading(async () => {
+        const body = { name, labels: textToLabels(labels), settings: settingsToSend() };
+        onSaved(integration ? await client.patch<Integration>(`/integrations/${integration.id}`, body) : await client.post<CreatedIntegration>('/integrations', { ...body, type }));
+      }),
+    );
   };
 
-  const leftover = unclaimedIssues(error, ['name', 'type', 'labels', ...(info ? fields.map((f) => `settings.${f.key}`) : ['settings'])]);
-  const issues = error instanceof ApiError ? error.issues.length : 0;
+  const claimed = ['name', 'type', 'labels', ...(info ? settings.fields.map((f) => `settings.${f.key}`) : ['settings'])];
   return (
-    <form className="stack" onSubmit={(e) => void save(e)} noValidate aria-label={integration ? `Edit ${integration.name}` : 'New integration'}>
-      {error !== null && <ErrorBanner error={issues === 0 ? error : new Error(leftover.length ? leftover.join('; ') : 'Check the highlighted fields.')} title="Not saved." />}
+    <form className="stack" onSubmit={save} noValidate aria-label={integration ? `Edit ${integration.name}` : 'New integration'}>
+      <FormError error={error} title="Not saved." claimed={claimed} />
       {!integration && <TypePicker value={type} onChange={changeType} types={types} error={errors('type')} />}
       <fieldset>
         <legend>Integration</legend>
@@ -96,23 +69,16 @@ export function IntegrationForm({ integration, types, onSaved, cancelHref }: Pro
       <fieldset>
         <legend>{info?.label ?? type} settings</legend>
         {info ? (
-          fields.length ? (
-            <SchemaSettingsFields key={type} fields={fields} draft={draft} onChange={(k, v) => setDraft((d) => ({ ...d, [k]: v }))} errors={errors} localErrors={localErrors} stored={stored} onReplace={replace} />
+          settings.fields.length ? (
+            <SchemaSettingsFields key={type} fields={settings.fields} draft={settings.draft} onChange={settings.change} errors={errors} localErrors={settings.localErrors} stored={settings.stored} onReplace={settings.replace} />
           ) : (
             <p className="muted">Nothing to set: the hook token is the only credential.</p>
           )
         ) : (
-          <TextAreaField label="Settings (JSON)" rows={5} value={json} onChange={(e) => setJson(e.target.value)} error={localErrors.json ?? errors('settings')} hint="This server does not describe its integration types, so settings are given as JSON." spellCheck={false} />
+          <TextAreaField label="Settings (JSON)" rows={5} value={json} onChange={(e) => setJson(e.target.value)} error={settings.localErrors.json ?? errors('settings')} hint="This server does not describe its integration types, so settings are given as JSON." spellCheck={false} />
         )}
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {integration ? 'Save changes' : 'Create integration'}
-        </Button>
-        <Link href={cancelHref} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={integration ? 'Save changes' : 'Create integration'} busy={busy} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors } from '../api/field-errors.ts';
-import { Button } from '../components/button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
+import { useSave } from '../api/use-save.ts';
 import { CheckboxField, TextAreaField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
 import { labelsToText, textToLabels } from '../components/labels.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { MonitorPicker } from './monitor-picker.tsx';
 import { defaultSchedule, ScheduleEditor } from './schedule-editor.tsx';
 import type { MaintenanceSchedule, MaintenanceWindow } from './types.ts';
@@ -17,29 +16,19 @@ export function MaintenanceForm({ existing, onDone }: { existing?: MaintenanceWi
   const [labels, setLabels] = useState(labelsToText(existing?.selector.labels ?? {}));
   const [schedule, setSchedule] = useState<MaintenanceSchedule>(existing?.schedule ?? defaultSchedule('once'));
   const [active, setActive] = useState(existing?.active ?? true);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, busy, run, errors } = useSave();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const selector = { ...(monitorIds.length ? { monitorIds } : {}), ...(labels.trim() ? { labels: textToLabels(labels) } : {}) };
     const body = { name, selector, schedule, active };
-    try {
-      onDone(existing ? await client.patch<MaintenanceWindow>(`/maintenance/${existing.id}`, body) : await client.post<MaintenanceWindow>('/maintenance', body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onDone(existing ? await client.patch<MaintenanceWindow>(`/maintenance/${existing.id}`, body) : await client.post<MaintenanceWindow>('/maintenance', body)));
   };
 
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label={existing ? `Edit ${existing.name}` : 'New maintenance window'}>
+    <form className="card stack" onSubmit={submit} noValidate aria-label={existing ? `Edit ${existing.name}` : 'New maintenance window'}>
       <h2>{existing ? `Edit ${existing.name}` : 'New maintenance window'}</h2>
-      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title="Not saved." />}
+      <FormError error={error} title="Not saved." />
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors('name')} placeholder="Database upgrade" required />
       <fieldset>
         <legend>Applies to</legend>
@@ -54,14 +43,7 @@ export function MaintenanceForm({ existing, onDone }: { existing?: MaintenanceWi
         <ScheduleEditor value={schedule} onChange={setSchedule} errors={errors} />
       </fieldset>
       <CheckboxField label="Active" hint="Inactive windows are kept but suppress nothing." checked={active} onChange={(e) => setActive(e.target.checked)} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {existing ? 'Save changes' : 'Create window'}
-        </Button>
-        <Button variant="ghost" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitCancel label={existing ? 'Save changes' : 'Create window'} busy={busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
-import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
 import { PersonColors, scheduleParticipants } from './person-colors.tsx';
 import { useMembers } from './use-members.ts';
@@ -37,14 +37,7 @@ function LayerForm({ schedule, layer }: { schedule: Schedule; layer?: Layer }) {
         <legend>Rotation</legend>
         <LayerFields value={value} onChange={setValue} members={members} errors={save.errors} />
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={save.busy}>
-          {layer ? 'Save layer' : 'Add layer'}
-        </Button>
-        <Link href={`/schedules/${schedule.id}`} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={layer ? 'Save layer' : 'Add layer'} busy={save.busy} cancelHref={`/schedules/${schedule.id}`} />
     </form>
   );
 }

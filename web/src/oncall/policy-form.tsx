@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { useToast } from '../components/toasts.tsx';
 import { StepEditor } from './step-editor.tsx';
 import { describeDelay, useTargets } from './use-targets.ts';
@@ -81,14 +82,7 @@ export function PolicyForm({ policy }: { policy?: EscalationPolicy }) {
           {steps.map((s, i) => `${i + 1}: ${describeDelay(s.delayMinutes)} → ${s.targets.filter((t) => t.id).map(targets.nameOf).join(', ') || '…'}`).join(' · ')}
         </p>
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={save.busy}>
-          {policy ? 'Save policy' : 'Create policy'}
-        </Button>
-        <Link href="/escalation-policies" className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={policy ? 'Save policy' : 'Create policy'} busy={save.busy} cancelHref="/escalation-policies" />
     </form>
   );
 }

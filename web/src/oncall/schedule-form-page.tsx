@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
-import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { LayerFields, newLayer } from './layer-fields.tsx';
 import { useMembers } from './use-members.ts';
 import { useSave } from '../api/use-save.ts';
@@ -54,14 +54,7 @@ function ScheduleForm({ schedule }: { schedule?: Schedule }) {
           <LayerFields value={layer} onChange={setLayer} members={members} errors={(p) => save.errors(`layers.0.${p}`)} />
         </fieldset>
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={save.busy}>
-          {schedule ? 'Save changes' : 'Create schedule'}
-        </Button>
-        <Link href={schedule ? `/schedules/${schedule.id}` : '/schedules'} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={schedule ? 'Save changes' : 'Create schedule'} busy={save.busy} cancelHref={schedule ? `/schedules/${schedule.id}` : '/schedules'} />
     </form>
   );
 }

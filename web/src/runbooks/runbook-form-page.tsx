@@ -1,9 +1,8 @@
 import { useDeferredValue, useState, type FormEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useSave } from '../api/use-save.ts';
-import { Button } from '../components/button.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
 import { labelsToText, textToLabels } from '../components/labels.tsx';
@@ -11,6 +10,7 @@ import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Segmented } from '../components/segmented.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import { renderMarkdown } from './markdown.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import type { Runbook } from './types.ts';
@@ -55,14 +55,7 @@ function RunbookForm({ runbook }: { runbook?: Runbook }) {
         </section>
       </div>
       <TextField label="What changed (kept with the version)" value={note} onChange={(e) => setNote(e.target.value)} error={save.errors('note')} placeholder={runbook ? 'Added the failover step' : 'First version'} />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={save.busy}>
-          {runbook ? `Save as v${runbook.version + 1}` : 'Create runbook'}
-        </Button>
-        <Link href={runbook ? `/runbooks/${runbook.id}` : '/runbooks'} className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitCancel label={runbook ? `Save as v${runbook.version + 1}` : 'Create runbook'} busy={save.busy} cancelHref={runbook ? `/runbooks/${runbook.id}` : '/runbooks'} />
     </form>
   );
 }

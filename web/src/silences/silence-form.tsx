@@ -1,15 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { ApiError } from '../api/client.ts';
 import { useClient } from '../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
+import { useSave } from '../api/use-save.ts';
 import { splitMatchers } from '../alerts/matchers.ts';
 import type { Alert } from '../alerts/types.ts';
-import { Button } from '../components/button.tsx';
-import { ErrorBanner } from '../components/error-banner.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/field.tsx';
+import { FormError } from '../components/form-error.tsx';
+import { SubmitCancel } from '../components/submit-cancel.tsx';
 import type { Silence } from './types.ts';
 
 const DURATIONS = ['30m', '1h', '2h', '4h', '8h', '1d', '3d', '7d'].map((d) => ({ value: d, label: d }));
@@ -25,9 +24,7 @@ export function SilenceForm({ initialMatchers, onDone }: { initialMatchers: stri
   const [endsAt, setEndsAt] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = fieldErrors(error);
+  const { error, busy, run, errors } = useSave();
 
   // Which firing alerts the matchers catch now, checked a moment after typing stops.
   const [settled, setSettled] = useState(splitMatchers(matchers));
@@ -37,26 +34,17 @@ export function SilenceForm({ initialMatchers, onDone }: { initialMatchers: stri
   }, [matchers]);
   const affected = useFetch<Page<Alert>>(settled.length ? '/alerts' : null, { status: 'firing', matcher: settled, limit: 100 });
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = { matchers: splitMatchers(matchers), comment, startsAt: fromLocalInput(startsAt), ...(mode === 'duration' ? { duration } : { endsAt: fromLocalInput(endsAt) }) };
-    try {
-      onDone(await client.post<Silence>('/silences', body));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onDone(await client.post<Silence>('/silences', body)));
   };
 
   const count = affected.data?.data.length;
-  const leftover = unclaimedIssues(error, ['matchers', 'comment', 'duration', 'endsAt', 'startsAt']);
   return (
-    <form className="card stack" onSubmit={(e) => void submit(e)} noValidate aria-label="New silence">
+    <form className="card stack" onSubmit={submit} noValidate aria-label="New silence">
       <h2>New silence</h2>
-      {error !== null && <ErrorBanner error={error instanceof ApiError && error.issues.length ? new Error(leftover.join('; ') || 'Check the highlighted fields.') : error} title="Not created." />}
+      <FormError error={error} title="Not created." claimed={['matchers', 'comment', 'duration', 'endsAt', 'startsAt']} />
       <div className="form-grid">
         <TextAreaField
           className="wide"
@@ -98,14 +86,7 @@ export function SilenceForm({ initialMatchers, onDone }: { initialMatchers: stri
           {count > 5 && ' …'}
         </p>
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Create silence
-        </Button>
-        <Button variant="ghost" onClick={() => onDone(null)}>
-          Cancel
-        </Button>
-      </div>
+      <SubmitCancel label="Create silence" busy={busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

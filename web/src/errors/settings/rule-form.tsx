@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
 import { useSave } from '../../api/use-save.ts';
-import { ErrorBanner } from '../../components/error-banner.tsx';
 import { SubmitCancel } from '../../components/submit-cancel.tsx';
 import { DurationField, durationSeconds, type DurationValue } from '../../components/duration-field.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/field.tsx';
+import { FormError } from '../../components/form-error.tsx';
 import { labelsToText, textToLabels } from '../../components/labels.tsx';
 import { splitSeconds } from '../../components/duration-field.tsx';
 import { LEVELS, type AlertRule, type RuleKind } from '../types.ts';
@@ -72,7 +71,7 @@ export function RuleForm({ projectId, rule, onDone }: { projectId: string; rule?
   };
   return (
     <form className="stack sub-form" onSubmit={submit} noValidate aria-label={rule ? `Edit ${rule.name}` : 'New alert rule'}>
-      {error !== null && !(error instanceof ApiError && error.issues.length) && <ErrorBanner error={error} title={rule ? 'Not saved.' : 'Not created.'} />}
+      <FormError error={error} title={rule ? 'Not saved.' : 'Not created.'} />
       <div className="form-grid">
         <TextField label="Rule name" value={d.name} onChange={set('name')} error={errors('name')} placeholder="New checkout errors" autoFocus />
         <SelectField label="When" value={d.kind} onChange={set('kind')} options={RULE_KINDS} error={errors('kind')} disabled={!!rule} />

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError } from '../../api/client.ts';
 import { useClient } from '../../api/client-context.tsx';
-import { fieldErrors, unclaimedIssues } from '../../api/field-errors.ts';
+import { fieldErrors } from '../../api/field-errors.ts';
 import type { CheckResult, Monitor } from '../../api/types.ts';
 import { Button } from '../../components/button.tsx';
-import { ErrorBanner } from '../../components/error-banner.tsx';
 import { SelectField, TextField } from '../../components/field.tsx';
+import { FormError } from '../../components/form-error.tsx';
 import { useToast } from '../../components/toasts.tsx';
 import { CheckResultView } from '../detail/check-result.tsx';
 import { PROBE_TYPES, probeUi } from '../probe-fields/registry.ts';
@@ -63,13 +62,10 @@ export function MonitorForm({ monitor }: { monitor?: Monitor }) {
       setTested(await client.post<CheckResult>('/monitors/test', { type: draft.type, settings: draftSettings(draft, monitor?.settings), timeoutMs }));
     });
 
-  const issueCount = error instanceof ApiError ? error.issues.length : 0;
-  const leftover = unclaimedIssues(error, [...OWN_FIELDS.filter((f) => f !== 'settings'), ...(ui?.fields.map((f) => `settings.${f.key}`) ?? [])]);
+  const claimed = [...OWN_FIELDS.filter((f) => f !== 'settings'), ...(ui?.fields.map((f) => `settings.${f.key}`) ?? [])];
   return (
     <form className="stack" onSubmit={save} noValidate>
-      {error !== null && (
-        <ErrorBanner error={issueCount === 0 ? error : new Error(leftover.length ? leftover.join('; ') : 'Check the highlighted fields.')} title={failed === 'save' ? 'Not saved.' : 'Not tested.'} />
-      )}
+      <FormError error={error} title={failed === 'save' ? 'Not saved.' : 'Not tested.'} claimed={claimed} />
       <fieldset>
         <legend>Monitor</legend>
         <div className="form-grid">

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { describedBy } from './field-note.tsx';
+import { FieldShell } from './field-shell.tsx';
 
 const UNITS = [
   { value: 1, label: 'seconds' },
@@ -24,8 +26,7 @@ export const durationSeconds = (v: DurationValue) => (v.amount.trim() === '' ? u
 export function DurationField({ label, value, onChange, error, hint }: { label: string; value: DurationValue; onChange: (v: DurationValue) => void; error?: string; hint?: string }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <FieldShell id={id} label={label} error={error} hint={hint}>
       <div className="duration-input">
         <input
           id={id}
@@ -35,7 +36,7 @@ export function DurationField({ label, value, onChange, error, hint }: { label: 
           inputMode="numeric"
           value={value.amount}
           aria-invalid={!!error || undefined}
-          aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy(id, error, hint)}
           onChange={(e) => onChange({ ...value, amount: e.target.value })}
         />
         <select className="input" aria-label={`${label} unit`} value={value.unit} onChange={(e) => onChange({ ...value, unit: Number(e.target.value) })}>
@@ -46,16 +47,6 @@ export function DurationField({ label, value, onChange, error, hint }: { label: 
           ))}
         </select>
       </div>
-      {hint && !error && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    </FieldShell>
   );
 }

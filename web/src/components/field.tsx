@@ -1,48 +1,22 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { describedBy, FieldNote } from './field-note.tsx';
+import { FieldShell, type FieldShellProps } from './field-shell.tsx';
 
-interface FieldShell {
-  label: ReactNode;
-  error?: string;
-  hint?: ReactNode;
-  className?: string;
-}
-
-function Shell({ id, label, error, hint, className, children }: FieldShell & { id: string; children: ReactNode }) {
+export function TextField({ label, error, hint, className, ...input }: FieldShellProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && !error && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <input id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
+    </FieldShell>
   );
 }
 
-const described = (id: string, error?: string, hint?: ReactNode) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
-
-export function TextField({ label, error, hint, className, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function TextAreaField({ label, error, hint, className, ...input }: FieldShellProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
-      <input id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={described(id, error, hint)} {...input} />
-    </Shell>
-  );
-}
-
-export function TextAreaField({ label, error, hint, className, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
-      <textarea id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={described(id, error, hint)} {...input} />
-    </Shell>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={describedBy(id, error, hint)} {...input} />
+    </FieldShell>
   );
 }
 
@@ -51,39 +25,30 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({ label, error, hint, className, options, ...select }: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
+export function SelectField({ label, error, hint, className, options, ...select }: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Option[] }) {
   const id = useId();
   return (
-    <Shell id={id} label={label} error={error} hint={hint} className={className}>
-      <select id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={described(id, error, hint)} {...select}>
+    <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
+      <select id={id} className="input" aria-invalid={!!error || undefined} aria-describedby={describedBy(id, error, hint)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 
-export function CheckboxField({ label, error, hint, className, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({ label, error, hint, className, ...input }: FieldShellProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <span className="checkbox">
-        <input id={id} type="checkbox" aria-describedby={described(id, error, hint)} {...input} />
+        <input id={id} type="checkbox" aria-describedby={describedBy(id, error, hint)} {...input} />
         <label htmlFor={id}>{label}</label>
       </span>
-      {hint && !error && (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
 }

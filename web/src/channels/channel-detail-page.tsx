@@ -1,5 +1,4 @@
-import { Link, useLocation } from 'wouter';
-import { useClient } from '../api/client-context.tsx';
+import { Link } from 'wouter';
 import { useCursorList } from '../api/use-cursor-list.ts';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
@@ -10,7 +9,7 @@ import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { humanize } from '../components/schema/schema-fields.ts';
-import { useToast } from '../components/toasts.tsx';
+import { useDeleteAndLeave } from '../components/use-delete-and-leave.ts';
 import { ReceiptsTable } from './receipts-table.tsx';
 import { TestSend } from './test-send.tsx';
 import type { Channel, ChannelType, Receipt } from './types.ts';
@@ -18,9 +17,7 @@ import type { Channel, ChannelType, Receipt } from './types.ts';
 const shown = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ') : JSON.stringify(v));
 
 export function ChannelDetailPage({ id }: { id: string }) {
-  const client = useClient();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const deleteAndLeave = useDeleteAndLeave();
   const canWrite = useCan('write');
   const fetched = useFetch<Channel>(`/channels/${id}`);
   const types = useFetch<{ data: ChannelType[] }>('/channel-types');
@@ -31,15 +28,7 @@ export function ChannelDetailPage({ id }: { id: string }) {
   if (!channel) return <Loading label="Loading channel…" />;
 
   const info = types.data?.data.find((t) => t.type === channel.type);
-  const remove = async () => {
-    try {
-      await client.delete(`/channels/${channel.id}`);
-      toast.info(`Deleted ${channel.name}`);
-      navigate('/channels');
-    } catch (err) {
-      toast.error((err as Error).message);
-    }
-  };
+  const remove = () => deleteAndLeave({ path: `/channels/${channel.id}`, name: channel.name, back: '/channels' });
   const settings = Object.entries(channel.settings);
   return (
     <div className="page">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
@@ -13,6 +13,7 @@ import { humanize } from '../components/schema/schema-fields.ts';
 import { SecretOnce } from '../components/secret-once.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
+import { useDeleteAndLeave } from '../components/use-delete-and-leave.ts';
 import { DeliveriesCard } from './deliveries-card.tsx';
 import { revealedSecrets } from './reveal.ts';
 import { IntegrationSetup } from './integration-setup.tsx';
@@ -24,7 +25,7 @@ const shown = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.
 export function IntegrationDetailPage({ id }: { id: string }) {
   const client = useClient();
   const toast = useToast();
-  const [, navigate] = useLocation();
+  const deleteAndLeave = useDeleteAndLeave();
   const canWrite = useCan('write');
   const fetched = useFetch<Integration>(`/integrations/${id}`);
   const [rotated, setRotated] = useState<CreatedIntegration | null>(null);
@@ -42,15 +43,7 @@ export function IntegrationDetailPage({ id }: { id: string }) {
       toast.error((err as Error).message);
     }
   };
-  const remove = async () => {
-    try {
-      await client.delete(`/integrations/${id}`);
-      toast.info(`Deleted ${integration.name}`);
-      navigate('/integrations');
-    } catch (err) {
-      toast.error((err as Error).message);
-    }
-  };
+  const remove = () => deleteAndLeave({ path: `/integrations/${id}`, name: integration.name, back: '/integrations' });
   const settings = Object.entries(integration.settings);
   return (
     <div className="page">

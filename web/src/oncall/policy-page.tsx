@@ -1,5 +1,3 @@
-import { useLocation } from 'wouter';
-import { useClient } from '../api/client-context.tsx';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
@@ -7,7 +5,7 @@ import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { useToast } from '../components/toasts.tsx';
+import { useDeleteAndLeave } from '../components/use-delete-and-leave.ts';
 import { PolicyForm } from './policy-form.tsx';
 import { PolicySteps } from './policy-steps.tsx';
 import { PolicyUsage } from './policy-usage.tsx';
@@ -28,24 +26,14 @@ export function NewPolicyPage() {
 
 /** Writers edit the policy in place; everyone else reads its steps. */
 export function PolicyPage({ id }: { id: string }) {
-  const client = useClient();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const deleteAndLeave = useDeleteAndLeave();
   const canWrite = useCan('write');
   const fetched = useFetch<EscalationPolicy>(`/escalation-policies/${id}`);
   const targets = useTargets();
   const policy = fetched.data;
   if (fetched.error) return <LoadFailure error={fetched.error} what="Escalation policy" back={{ href: '/escalation-policies', label: 'Back to policies' }} note="It may have been deleted, or belong to another organization." />;
   if (!policy) return <Loading label="Loading policy…" />;
-  const remove = async () => {
-    try {
-      await client.delete(`/escalation-policies/${id}`);
-      toast.info(`Deleted ${policy.name}`);
-      navigate('/escalation-policies');
-    } catch (err) {
-      toast.error((err as Error).message);
-    }
-  };
+  const remove = () => deleteAndLeave({ path: `/escalation-policies/${id}`, name: policy.name, back: '/escalation-policies' });
   return (
     <div className="page narrow">
       <Breadcrumb trail={POLICIES} current={policy.name} />

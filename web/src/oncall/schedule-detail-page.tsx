@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
-import { useClient } from '../api/client-context.tsx';
+import { Link } from 'wouter';
 import { useFetch } from '../api/use-fetch.ts';
 import { useCan } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/confirm-button.tsx';
@@ -8,7 +7,7 @@ import { LoadFailure } from '../components/load-failure.tsx';
 import { Loading } from '../components/loading.tsx';
 import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { useToast } from '../components/toasts.tsx';
+import { useDeleteAndLeave } from '../components/use-delete-and-leave.ts';
 import { CalendarCard } from './calendar-card.tsx';
 import { FeedTokensCard } from './feed-tokens-card.tsx';
 import { LayersCard } from './layers-card.tsx';
@@ -20,9 +19,7 @@ import { useMembers } from './use-members.ts';
 import type { Schedule } from './types.ts';
 
 export function ScheduleDetailPage({ id }: { id: string }) {
-  const client = useClient();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const deleteAndLeave = useDeleteAndLeave();
   const canWrite = useCan('write');
   const fetched = useFetch<Schedule>(`/schedules/${id}`);
   const members = useMembers();
@@ -35,15 +32,7 @@ export function ScheduleDetailPage({ id }: { id: string }) {
   if (fetched.error) return <LoadFailure error={fetched.error} what="Schedule" back={{ href: '/schedules', label: 'Back to schedules' }} note="It may have been deleted, or belong to another organization." />;
   if (!schedule) return <Loading label="Loading schedule…" />;
 
-  const remove = async () => {
-    try {
-      await client.delete(`/schedules/${id}`);
-      toast.info(`Deleted ${schedule.name}`);
-      navigate('/schedules');
-    } catch (err) {
-      toast.error((err as Error).message);
-    }
-  };
+  const remove = () => deleteAndLeave({ path: `/schedules/${id}`, name: schedule.name, back: '/schedules' });
   return (
     <PersonColors ids={scheduleParticipants(schedule)}>
       <div className="page">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import { useClient } from '../api/client-context.tsx';
 import type { Page } from '../api/types.ts';
 import { useFetch } from '../api/use-fetch.ts';
@@ -13,6 +13,7 @@ import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Time } from '../components/time.tsx';
 import { useToast } from '../components/toasts.tsx';
+import { useDeleteAndLeave } from '../components/use-delete-and-leave.ts';
 import { MarkdownView } from './markdown-view.tsx';
 import type { Runbook, RunbookVersionSummary } from './types.ts';
 
@@ -59,9 +60,7 @@ function Versions({ runbook, shown, onShow, onRestored }: { runbook: Runbook; sh
 }
 
 export function RunbookPage({ id }: { id: string }) {
-  const client = useClient();
-  const toast = useToast();
-  const [, navigate] = useLocation();
+  const deleteAndLeave = useDeleteAndLeave();
   const canWrite = useCan('write');
   const fetched = useFetch<Runbook>(`/runbooks/${id}`);
   const [shown, setShown] = useState<number | null>(null);
@@ -71,15 +70,7 @@ export function RunbookPage({ id }: { id: string }) {
   if (!runbook) return <Loading label="Loading runbook…" />;
   const current = shown ?? runbook.version;
   const html = current === runbook.version ? runbook.html : old.data?.html;
-  const remove = async () => {
-    try {
-      await client.delete(`/runbooks/${id}`);
-      toast.info(`Deleted ${runbook.title}`);
-      navigate('/runbooks');
-    } catch (err) {
-      toast.error((err as Error).message);
-    }
-  };
+  const remove = () => deleteAndLeave({ path: `/runbooks/${id}`, name: runbook.title, back: '/runbooks' });
   return (
     <div className="page">
       <Breadcrumb trail={[{ href: '/runbooks', label: 'Runbooks' }]} current={runbook.slug} />

@@ -1,14 +1,14 @@
 // Sentry envelopes per second accepted by Custos (answered 200 only after the durable queue
 // write) with the digest keeping up, on a fresh SQLite database: a closed-loop keep-alive
-// loopback load of CONCURRENCY requests in flight, one ≈2 KB gzip event per envelope, for
+// loopback load (autocannon) of CONCURRENCY requests in flight, one ≈2 KB gzip event per envelope, for
 // SECONDS after a warm-up; then a bare Fastify handler measured the same way in the same run.
 // Zero silent loss: every 200 must be a stored event, every 429 a counted rejection.
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
+import { runLoad, type LoadResult } from './lib/load.ts';
 import { SqliteReader } from './lib/sqlite-reader.ts';
 import { cpuSeconds, freePort, rssMb, start, stop, waitFor } from './lib/process.ts';
 
@@ -98,67 +98,17 @@ function threadCpu(pid: number): Record<string, number> {
   return out;
 }
 
-interface Load {
-  ok: number;
-  rejected: number;
-  errors: number;
-  perSecond: number;
-  slowestSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-}
-
-function post(agent: http.Agent, port: number, path: string, payload: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path, agent, headers: { 'content-type': 'application/x-sentry-envelope', 'content-encoding': 'gzip', 'content-length': payload.length } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
+/** CONCURRENCY connections, each posting its next envelope when the last one was answered. */
+function load(port: number, path: string, durationMs: number, onSecond?: (second: number) => void): Promise<LoadResult> {
+  return runLoad({
+    port,
+    connections: CONCURRENCY,
+    durationMs,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-sentry-envelope', 'content-encoding': 'gzip' },
+    next: () => ({ path, body: body() }),
+    onSecond,
   });
-}
-
-/** CONCURRENCY loops, each posting its next envelope when the last one was answered. */
-async function load(port: number, path: string, durationMs: number, onSecond?: (second: number) => void): Promise<Load> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  const perSecond: number[] = [];
-  let ok = 0;
-  let rejected = 0;
-  let errors = 0;
-  const started = performance.now();
-  const end = started + durationMs;
-  const ticker = setInterval(() => onSecond?.(Math.floor((performance.now() - started) / 1000)), 1000);
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        try {
-          const status = await post(agent, port, path, body());
-          if (status === 200) {
-            ok++;
-            const s = Math.floor((t0 - started) / 1000);
-            perSecond[s] = (perSecond[s] ?? 0) + 1;
-          } else if (status === 429) rejected++;
-          else errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  clearInterval(ticker);
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] * 100) / 100;
-  const full = perSecond.slice(0, Math.floor(durationMs / 1000));
-  return { ok, rejected, errors, perSecond: Math.round(ok / seconds), slowestSecond: Math.min(...full.map((n) => n ?? 0)), p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 async function request(port: number, method: string, path: string, headers: Record<string, string>, payload?: unknown) {
@@ -192,7 +142,7 @@ const custos = start([...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof
   CUSTOS_ADMIN_PASSWORD: PASSWORD,
 });
 const samples: { second: number; rssMb: number; queued: number; lagMs: number }[] = [];
-let custosLoad: Load;
+let custosLoad: LoadResult;
 let drainMs = -1;
 let reader: SqliteReader | null = null;
 let cpu = 0;
@@ -245,7 +195,7 @@ await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });`,
 );
 const barePort = await freePort();
 const baseline = start([bare], { PORT: String(barePort) });
-let bareLoad: Load;
+let bareLoad: LoadResult;
 try {
   await waitFor(`http://127.0.0.1:${barePort}/`, (s) => s === 404);
   await load(barePort, '/api/1/envelope/', 2_000);

@@ -5,10 +5,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import autocannon from 'autocannon';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { runLoad } from './lib/load.ts';
 import { cpuSeconds, freePort, start, stop, waitFor } from './lib/process.ts';
 
 const MONITORS = Number(process.env.BENCH_MONITORS ?? 1_000);
@@ -33,7 +33,7 @@ interface Tally {
   errors: number;
   seconds: number;
   cpuSeconds: number;
-  /** autocannon's latency percentiles of each round (ms). */
+  /** The latency percentiles of each round (ms). */
   latencies: { p50: number; p99: number }[];
 }
 
@@ -49,25 +49,15 @@ function request(agent: http.Agent, port: number, method: string, path: string, 
   });
 }
 
-/**
- * CONCURRENCY keep-alive connections for `ms`, each sending its next request when the last one
- * answered, from autocannon: a load generator that costs a fraction of node:http's client per
- * request, so more of the two cores this machine has is left to the server under test.
- */
+/** CONCURRENCY keep-alive connections pinging for `ms`, the server's CPU measured around them. */
 async function load(server: Server, ms: number, tally: Tally): Promise<void> {
   let next = 0;
   const cpu0 = cpuSeconds(server.child.pid!);
-  const started = performance.now();
-  const result = await autocannon({
-    url: `http://127.0.0.1:${server.port}`,
-    connections: CONCURRENCY,
-    duration: ms / 1000,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: server.paths[next++ % server.paths.length] }) }],
-  });
-  tally.ok += result['2xx'];
-  tally.errors += result.non2xx + result.errors + result.timeouts;
-  tally.latencies.push({ p50: result.latency.p50, p99: result.latency.p99 });
-  tally.seconds += (performance.now() - started) / 1000;
+  const result = await runLoad({ port: server.port, connections: CONCURRENCY, durationMs: ms, next: () => ({ path: server.paths[next++ % server.paths.length] }) });
+  tally.ok += result.ok;
+  tally.errors += result.errors + result.rejected;
+  tally.latencies.push({ p50: result.p50Ms, p99: result.p99Ms });
+  tally.seconds += result.seconds;
   tally.cpuSeconds += cpuSeconds(server.child.pid!) - cpu0;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { serviceCtx, systemActor, type Services } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Db, Executor } from '../../platform/db/index.ts';
+import { enableBatchMemo, type Db, type Executor } from '../../platform/db/index.ts';
 import { PermanentJobError, type BatchJobHandler, type Job, type JobRunner } from '../../platform/jobs/index.ts';
 import type { Runtime } from '../../platform/runtime.ts';
 import { applyMonitorFlip, MONITOR_FLIP_JOB } from './apply-monitor-flip.ts';
@@ -70,6 +70,7 @@ function flipBatch(run: (db: Executor, job: Job) => Promise<void>, db: Db): Batc
     const ordered = valid.toSorted((a, b) => (flipKey(a) < flipKey(b) ? -1 : flipKey(a) > flipKey(b) ? 1 : a.dueAt - b.dueAt));
     try {
       await db.transaction().execute(async (tx) => {
+        enableBatchMemo(tx);
         for (const job of ordered) await run(tx, job);
       });
       return failures;

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { memoized } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/index.ts';
 import { listOrganizations } from '../auth/index.ts';
@@ -86,8 +87,10 @@ export function toNotificationAlert(row: AlertsTable, publicUrl: string | undefi
 const order = (a: NotificationAlert) => `${a.startsAt} ${a.dedupKey}`;
 
 async function orgOf(ctx: Ctx): Promise<{ id: string; name: string }> {
-  const [org] = await listOrganizations({ ctx: { ...ctx, role: 'owner' }, userId: null });
-  return { id: org.id, name: org.name };
+  return memoized(ctx.db, `org:${ctx.orgId}`, async () => {
+    const [org] = await listOrganizations({ ctx: { ...ctx, role: 'owner' }, userId: null });
+    return { id: org.id, name: org.name };
+  });
 }
 
 export async function buildMessage(ctx: Ctx, kind: NotificationKind, groupKey: string, rows: AlertsTable[]): Promise<NotificationMessage> {

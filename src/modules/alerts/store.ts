@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
-import { sql, type Executor } from '../../platform/db/index.ts';
+import { memoized, sql, type Executor } from '../../platform/db/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEFAULT_ROUTING_DOCUMENT, type RoutingDocument } from './routing-document.ts';
@@ -111,7 +111,9 @@ const savedVersions = new Map<string, { document: RoutingDocument; compiled: Com
 const defaultCompiled = compileRouting(DEFAULT_ROUTING_DOCUMENT, 0);
 
 export async function currentRouting(db: Executor, orgId: string): Promise<RoutingVersion> {
-  const row = await alertsDb(db).selectFrom('alert_routing').selectAll().where('org_id', '=', orgId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const row = await memoized(db, `alert_routing:${orgId}`, () =>
+    alertsDb(db).selectFrom('alert_routing').selectAll().where('org_id', '=', orgId).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+  );
   if (!row) return { version: 0, document: DEFAULT_ROUTING_DOCUMENT, compiled: defaultCompiled, row: null };
   const key = `${orgId}:${row.version}`;
   let saved = savedVersions.get(key);
@@ -125,5 +127,7 @@ export async function currentRouting(db: Executor, orgId: string): Promise<Routi
 }
 
 export async function activeSilences(db: Executor, orgId: string, now: number): Promise<SilencesTable[]> {
-  return alertsDb(db).selectFrom('silences').selectAll().where('org_id', '=', orgId).where('starts_at', '<=', now).where('ends_at', '>', now).execute();
+  // A batch reads the silences not ended at its first look once; each look keeps those active at its time.
+  const notEnded = await memoized(db, `silences:${orgId}`, () => alertsDb(db).selectFrom('silences').selectAll().where('org_id', '=', orgId).where('ends_at', '>', now).execute());
+  return notEnded.filter((s) => Number(s.starts_at) <= now && Number(s.ends_at) > now);
 }

@@ -1,4 +1,5 @@
 export { openDatabase, type Store, type OpenDatabaseOptions } from './connect.ts';
+export { enableBatchMemo, memoized } from './batch-memo.ts';
 export { migrateToLatest, type CustosMigration, type MigrationSummary } from './migrate.ts';
 export type { Db, Tx, Executor, Dialect } from './types.ts';
 export { sql } from 'kysely';

@@ -7,9 +7,38 @@ import type { ChannelsTable } from './schema.ts';
 
 export type PreparedChannel = { ok: true; type: AnyChannelType; settings: Record<string, unknown> } | { ok: false; state: 'skipped' | 'failed'; error: string };
 
+interface Remembered {
+  row: ChannelsTable;
+  prepared: PreparedChannel;
+}
+
+/**
+ * Channels made ready to send (secrets decrypted, settings validated), kept while their stored row
+ * is unchanged: a burst of deliveries through one channel decrypts its secrets once.
+ */
+export class PreparedChannels {
+  readonly #byId = new Map<string, Remembered>();
+
+  get(row: ChannelsTable, prepare: () => PreparedChannel): PreparedChannel {
+    const seen = this.#byId.get(row.id);
+    if (seen && sameStoredChannel(seen.row, row)) return seen.prepared;
+    const prepared = prepare();
+    if (this.#byId.size >= 1_000) this.#byId.delete(this.#byId.keys().next().value!);
+    this.#byId.set(row.id, { row, prepared });
+    return prepared;
+  }
+}
+
+const sameStoredChannel = (a: ChannelsTable, b: ChannelsTable) =>
+  a.updated_at === b.updated_at && a.type === b.type && a.enabled === b.enabled && a.settings === b.settings && a.secrets === b.secrets;
+
 /** A channel ready to send, or why it cannot: disabled or without credentials is `skipped` (a visible no-op), unreadable is `failed`. */
 export function prepareChannel(row: ChannelsTable | undefined, deps: NotificationDeps): PreparedChannel {
   if (!row) return { ok: false, state: 'skipped', error: 'skipped: channel deleted' };
+  return deps.prepared ? deps.prepared.get(row, () => prepareRow(row, deps)) : prepareRow(row, deps);
+}
+
+function prepareRow(row: ChannelsTable, deps: NotificationDeps): PreparedChannel {
   if (!row.enabled) return { ok: false, state: 'skipped', error: 'skipped: channel disabled' };
   const type = deps.registry.find(row.type);
   if (!type) return { ok: false, state: 'failed', error: `channel type "${row.type}" is not available in this version` };

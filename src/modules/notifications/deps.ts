@@ -1,5 +1,6 @@
 import type { Services } from '../../platform/context.ts';
 import type { SecretBox } from '../../platform/crypto/index.ts';
+import type { PreparedChannels } from './attempt.ts';
 import type { ChannelRegistry } from './channels/index.ts';
 
 export interface DeliveryOptions {
@@ -35,6 +36,8 @@ export interface ChannelDeps {
 export interface NotificationDeps extends ChannelDeps {
   services: Services;
   options: DeliveryOptions;
+  /** Channels ready to send, reused while unchanged. */
+  prepared?: PreparedChannels;
 }
 
 export function retryDelay(options: DeliveryOptions, attempt: number, retryAfterMs: number | undefined): number {

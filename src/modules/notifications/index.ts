@@ -2,6 +2,7 @@ import type { Job } from '../../platform/jobs/index.ts';
 import type { CustosModule } from '../../platform/module.ts';
 import type { Runtime } from '../../platform/runtime.ts';
 import { createDefaultChannelRegistry, type ChannelRegistry } from './channels/index.ts';
+import { PreparedChannels } from './attempt.ts';
 import { deliverNotification } from './deliver.ts';
 import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions, type NotificationDeps } from './deps.ts';
 import { NOTIFICATION_SEND } from './message.ts';
@@ -42,6 +43,7 @@ export function notificationDeps(runtime: Runtime, options: NotificationsModuleO
     registry: options.channels,
     secrets: () => runtime.secrets(),
     options: { ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery },
+    prepared: new PreparedChannels(),
   };
 }
 

@@ -271,6 +271,8 @@ export class JobRunner {
         });
         this.#wake = null;
       }
+      // Jobs finishing in the same turn of the event loop then share one claim.
+      if (this.#woken) await new Promise((resolve) => setImmediate(resolve));
       this.#woken = false;
       void loop();
     };

@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/index.ts';
 import { fieldIssues } from '../../platform/errors.ts';
 import { PermanentJobError, RetryLaterError, type Job } from '../../platform/jobs/index.ts';
 import { attemptSend, prepareChannel } from './attempt.ts';
@@ -34,7 +35,7 @@ async function awaitSendSlot(deps: NotificationDeps, delivery: DeliveriesTable, 
  * receipt for every attempt. Retryable failures come back at a backoff with jitter (or the
  * receiver's Retry-After); permanent ones, and the last attempt, fail the delivery for good.
  */
-export async function deliverNotification({ deps, job, signal }: { deps: NotificationDeps; job: Job<unknown>; signal?: AbortSignal }): Promise<void> {
+export async function deliverNotification({ deps, job, signal, complete }: { deps: NotificationDeps; job: Job<unknown>; signal?: AbortSignal; complete?: (tx: Executor) => Promise<boolean> }): Promise<void> {
   const parsed = SendNotificationPayload.safeParse(job.payload);
   if (!parsed.success) throw new PermanentJobError(`invalid notification.send payload at ${fieldIssues(parsed.error.issues).map((i) => i.path || '(root)').join(', ')}`);
   const p = parsed.data;
@@ -79,7 +80,7 @@ export async function deliverNotification({ deps, job, signal }: { deps: Notific
   const { result, latencyMs } = await attemptSend({ deps, channel: channel!, prepared, rendered, idempotencyKey: delivery.id, signal });
   const state = result.ok ? 'delivered' : result.permanent || attempt >= deps.options.maxAttempts || lastChance ? 'failed' : 'retrying';
   const nextAttemptAt = state === 'retrying' ? clock.now() + retryDelay(deps.options, attempt, result.retryAfterMs) : null;
-  await recordOutcome(deps, { ...base, state, statusCode: result.statusCode, latencyMs, error: result.error, nextAttemptAt });
+  await recordOutcome(deps, { ...base, state, statusCode: result.statusCode, latencyMs, error: result.error, nextAttemptAt }, state === 'delivered' ? complete : undefined);
   if (state === 'retrying') throw new RetryLaterError(result.error ?? 'delivery failed', nextAttemptAt!);
   if (state === 'failed') throw new PermanentJobError(result.error ?? 'delivery failed');
 }

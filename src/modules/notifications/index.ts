@@ -56,7 +56,7 @@ export function createNotificationsModule(options: NotificationsModuleOptions = 
     migrations: notificationMigrations,
     registerJobs(runner, runtime) {
       const deps = notificationDeps(runtime, { ...options, channels });
-      runner.register(NOTIFICATION_SEND, ({ job, signal }) => deliverNotification({ deps, job: job as Job<unknown>, signal }));
+      runner.register(NOTIFICATION_SEND, ({ job, signal, complete }) => deliverNotification({ deps, job: job as Job<unknown>, signal, complete }));
     },
     routes: (api, runtime) => notificationRoutes(api, notificationDeps(runtime, { ...options, channels })),
     rotateSecrets: (runtime, box) => reencryptColumn(runtime.db, 'notification_channels', 'secrets', box),

@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/db/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { failJob, type Job } from '../../platform/jobs/index.ts';
 import { saveDelivery } from './delivery-store.ts';
@@ -23,10 +24,11 @@ export interface AttemptOutcome {
 /**
  * Writes the attempt's receipt, the delivery's state and, for a failed attempt, the job's next due
  * time (or its end) in one transaction, and settles the dispatch when this closed it undelivered.
- * A success is completed by the runner right after; a crash in between replays the job, which
- * then finds the delivery final and does not send again.
+ * `completeJob` marks the job done in the same transaction (a success); without it the runner
+ * completes the job right after, and a crash in between replays it, which then finds the delivery
+ * final and does not send again.
  */
-export async function recordOutcome(deps: NotificationDeps, o: AttemptOutcome): Promise<void> {
+export async function recordOutcome(deps: NotificationDeps, o: AttemptOutcome, completeJob?: (tx: Executor) => Promise<boolean>): Promise<void> {
   const { db, clock } = deps.services;
   const now = clock.now();
   const final = FINAL_STATES.has(o.state);
@@ -64,5 +66,6 @@ export async function recordOutcome(deps: NotificationDeps, o: AttemptOutcome): 
     });
     if (o.state === 'retrying' || o.state === 'failed') await failJob(tx, o.job, now, o.error ?? o.state, o.state === 'retrying' ? o.nextAttemptAt! : null);
     if (moved && final && o.state !== 'delivered' && !o.delivery.fallback) await settleDispatch(tx, deps, o.payload, now);
+    await completeJob?.(tx);
   });
 }

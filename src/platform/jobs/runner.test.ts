@@ -46,6 +46,25 @@ describeEachDialect('JobRunner', (dialect) => {
     expect((await getJob(t.runtime.db, id!))?.status).toBe('done');
   });
 
+  it('completes a job in the handler\'s transaction, together with its work or not at all', async () => {
+    const a = runner('a');
+    let runs = 0;
+    a.register(kind, async ({ db, complete }) => {
+      runs++;
+      await db.transaction().execute(async (tx) => {
+        expect(await complete(tx)).toBe(true);
+        if (runs === 1) throw new Error('rolled back after completing');
+      });
+    });
+    const id = await enqueueJob(t.runtime.db, clock.now(), { kind, dueAt: clock.now() });
+    expect((await a.runOnce()).retried).toBe(1);
+    expect((await getJob(t.runtime.db, id!))?.status).toBe('pending');
+    clock.advance(3_600 * SECOND);
+    expect((await a.runOnce()).completed).toBe(1);
+    expect((await getJob(t.runtime.db, id!))?.status).toBe('done');
+    expect(runs).toBe(2);
+  });
+
   it('does not run a job before its due time', async () => {
     const a = runner('a');
     a.register(kind, async () => undefined);

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Db, Dialect } from '../db/index.ts';
+import type { Db, Dialect, Executor } from '../db/index.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -11,11 +11,16 @@ export interface JobContext<P> {
   clock: Clock;
   logger: Logger;
   signal: AbortSignal;
+  /**
+   * Marks the job done inside the handler's own transaction, so its work and its completion
+   * commit together; the runner then does not complete it again. False when the lease was lost.
+   */
+  complete(tx: Executor): Promise<boolean>;
 }
 
 export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<void>;
 
-export interface BatchJobContext<P> extends Omit<JobContext<P>, 'job'> {
+export interface BatchJobContext<P> extends Omit<JobContext<P>, 'job' | 'complete'> {
   jobs: Job<P>[];
 }
 
@@ -194,8 +199,10 @@ export class JobRunner {
       return;
     }
     try {
-      await handler({ job: job as Job<never>, db, clock, logger: log, signal: this.#abort.signal });
-      if (await completeJob(db, job, clock.now())) {
+      let completedInHandler: boolean | null = null;
+      const complete = async (tx: Executor) => (completedInHandler = await completeJob(tx, job, clock.now()));
+      await handler({ job: job as Job<never>, db, clock, logger: log, signal: this.#abort.signal, complete });
+      if (completedInHandler ?? (await completeJob(db, job, clock.now()))) {
         summary.completed++;
         metrics?.jobsCompleted.inc({ kind: job.kind });
       } else {

@@ -58,15 +58,7 @@ export function AlertsPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Alerts"
-          head={
-            <>
-              <th>Status</th>
-              <th>Severity</th>
-              <th>Alert</th>
-              <th>Started</th>
-              <th>Duration</th>
-            </>
-          }
+          columns={['Status', 'Severity', 'Alert', 'Started', 'Duration']}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((a) => (

@@ -39,14 +39,7 @@ export function ChannelsPage() {
       {channels.length > 0 && (
         <DataTable
           label="Channels"
-          head={
-            <>
-              <th>Name</th>
-              <th>Type</th>
-              <th>Status</th>
-              <th>Last receipt</th>
-            </>
-          }
+          columns={['Name', 'Type', 'Status', 'Last receipt']}
         >
           {channels.map((c) => (
             <ChannelRow key={c.id} channel={c} typeLabel={label(c.type)} isFallback={settings.data?.fallbackChannelId === c.id} />

@@ -13,17 +13,7 @@ export function ReceiptsTable({ list, channelName, empty }: { list: CursorList<R
   return (
     <DataTable
       bare
-      head={
-        <>
-          <th>Time</th>
-          <th>Result</th>
-          {channelName && <th>Channel</th>}
-          <th>What</th>
-          <th className="num">Attempt</th>
-          <th className="num">Answer</th>
-          <th className="num">Latency</th>
-        </>
-      }
+      columns={['Time', 'Result', !!channelName && 'Channel', 'What', { label: 'Attempt', num: true }, { label: 'Answer', num: true }, { label: 'Latency', num: true }]}
       footer={<LoadMore list={list} label="Older receipts" size="sm" />}
     >
       {list.items.map((r) => (

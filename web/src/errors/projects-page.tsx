@@ -44,15 +44,7 @@ export function ErrorProjectsPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Projects"
-          head={
-            <>
-              <th>Project</th>
-              <th>Platform</th>
-              <th>DSN</th>
-              <th>Created</th>
-              <th />
-            </>
-          }
+          columns={['Project', 'Platform', 'DSN', 'Created', '']}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((p) => (

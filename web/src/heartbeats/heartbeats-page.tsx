@@ -46,15 +46,7 @@ export function HeartbeatsPage() {
       {beats.length > 0 && (
         <DataTable
           label="Heartbeats"
-          head={
-            <>
-              <th>State</th>
-              <th>Name</th>
-              <th>Schedule</th>
-              <th>Last ping</th>
-              <th>Next expected</th>
-            </>
-          }
+          columns={['State', 'Name', 'Schedule', 'Last ping', 'Next expected']}
         >
           {beats.map((b) => (
             <tr key={b.monitorId}>

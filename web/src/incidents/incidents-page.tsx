@@ -82,16 +82,7 @@ export function IncidentsPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Incidents"
-          head={
-            <>
-              <th>Severity</th>
-              <th>Status</th>
-              <th>Incident</th>
-              <th>SLA</th>
-              <th>Triggered</th>
-              <th>Assignees</th>
-            </>
-          }
+          columns={['Severity', 'Status', 'Incident', 'SLA', 'Triggered', 'Assignees']}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((i) => (

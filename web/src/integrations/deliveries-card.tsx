@@ -49,14 +49,7 @@ export function DeliveriesCard({ integrationId }: { integrationId: string }) {
       ) : (
         <DataTable
           bare
-          head={
-            <>
-              <th>Received</th>
-              <th>Outcome</th>
-              <th>Event</th>
-              <th>Alerts</th>
-            </>
-          }
+          columns={['Received', 'Outcome', 'Event', 'Alerts']}
           footer={<LoadMore list={list} label="Older deliveries" size="sm" />}
         >
           {list.items.map((d) => (

@@ -49,15 +49,7 @@ export function IntegrationsPage() {
       {items.length > 0 && (
         <DataTable
           label="Integrations"
-          head={
-            <>
-              <th>Name</th>
-              <th>Type</th>
-              <th>Hook token</th>
-              <th>Labels</th>
-              <th>Created</th>
-            </>
-          }
+          columns={['Name', 'Type', 'Hook token', 'Labels', 'Created']}
         >
           {items.map((i) => (
             <tr key={i.id}>

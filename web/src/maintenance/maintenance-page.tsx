@@ -64,15 +64,7 @@ export function MaintenancePage() {
       )}
       {windows.length > 0 && (
         <DataTable
-          head={
-            <>
-              <th>Name</th>
-              <th>When</th>
-              <th>Applies to</th>
-              <th>Status</th>
-              {canWrite && <th><span className="sr-only">Actions</span></th>}
-            </>
-          }
+          columns={['Name', 'When', 'Applies to', 'Status', canWrite && { label: 'Actions', hidden: true }]}
         >
           {windows.map((w) => (
             <tr key={w.id}>

@@ -61,15 +61,7 @@ export function MembersPage() {
       <ListStates error={fetched.error} loaded={!!fetched.data} count={fetched.data?.data.length ?? 0} empty={null} />
       {fetched.data && (
         <DataTable
-          head={
-            <>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Member since</th>
-              {canAdmin && <th><span className="sr-only">Actions</span></th>}
-            </>
-          }
+          columns={['Name', 'Email', 'Role', 'Member since', canAdmin && { label: 'Actions', hidden: true }]}
         >
           {fetched.data.data.map((m) => {
             const self = m.userId === me?.user?.id;

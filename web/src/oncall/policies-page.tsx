@@ -38,13 +38,7 @@ export function PoliciesPage() {
       {policies.length > 0 && (
         <DataTable
           label="Escalation policies"
-          head={
-            <>
-              <th>Policy</th>
-              <th>Steps</th>
-              <th>Id (for routes)</th>
-            </>
-          }
+          columns={['Policy', 'Steps', 'Id (for routes)']}
         >
           {policies.map((p) => (
             <tr key={p.id}>

@@ -36,14 +36,7 @@ export function SchedulesPage() {
       {schedules.length > 0 && (
         <DataTable
           label="Schedules"
-          head={
-            <>
-              <th>Schedule</th>
-              <th>On call now</th>
-              <th>Layers</th>
-              <th>Time zone</th>
-            </>
-          }
+          columns={['Schedule', 'On call now', 'Layers', 'Time zone']}
         >
           {schedules.map((s) => (
             <tr key={s.id}>

@@ -43,14 +43,7 @@ export function ReviewsPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Reviews"
-          head={
-            <>
-              <th>Status</th>
-              <th>Incident</th>
-              <th>Due</th>
-              <th className="num">Open actions</th>
-            </>
-          }
+          columns={['Status', 'Incident', 'Due', { label: 'Open actions', num: true }]}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((r) => (

@@ -42,14 +42,7 @@ export function RunbooksPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Runbooks"
-          head={
-            <>
-              <th>Runbook</th>
-              <th>Applies to</th>
-              <th className="num">Version</th>
-              <th>Updated</th>
-            </>
-          }
+          columns={['Runbook', 'Applies to', { label: 'Version', num: true }, 'Updated']}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((r) => (

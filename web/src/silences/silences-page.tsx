@@ -92,15 +92,7 @@ export function SilencesPage() {
       {list.items.length > 0 && (
         <DataTable
           label="Silences"
-          head={
-            <>
-              <th>Status</th>
-              <th>Matchers</th>
-              <th>When</th>
-              <th>Comment</th>
-              {canRespond && <th><span className="sr-only">Actions</span></th>}
-            </>
-          }
+          columns={['Status', 'Matchers', 'When', 'Comment', canRespond && { label: 'Actions', hidden: true }]}
           footer={<LoadMore list={list} />}
         >
           {list.items.map((s) => (

@@ -79,17 +79,7 @@ export function TokensPage() {
       />
       {tokens.length > 0 && (
         <DataTable
-          head={
-            <>
-              <th>Name</th>
-              <th>Role</th>
-              <th>Prefix</th>
-              <th>Last used</th>
-              <th>Expires</th>
-              <th>Status</th>
-              <th><span className="sr-only">Actions</span></th>
-            </>
-          }
+          columns={['Name', 'Role', 'Prefix', 'Last used', 'Expires', 'Status', { label: 'Actions', hidden: true }]}
         >
           {tokens.map((t) => {
             const s = status(t);

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder } from 'kysely';
 import type { Dialect, Executor } from '../db/index.ts';
 import { newId } from '../ids.ts';
 import type { JobsTable, JobTables } from './schema.ts';
@@ -102,6 +102,33 @@ async function claimWhere(
     .execute();
 }
 
+const dueTexts = new Map<number, string>();
+
+/**
+ * The SQLite claim of due jobs: each kind's due jobs are sought on the (status, kind, due_at) index
+ * and only `limit` of each are merged, where one index walk in due order would step over every due
+ * job of other kinds (a backlog of a batch kind, or of a kind this worker does not run) each time.
+ */
+function dueClaimText(kinds: number): string {
+  let text = dueTexts.get(kinds);
+  if (text === undefined) {
+    const perKind = `select id, due_at from (select id, due_at from jobs where status = 'pending' and kind = ? and due_at <= ? order by due_at limit ?)`;
+    text = `update jobs set status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1, updated_at = ?
+      where id in (select id from (${Array.from({ length: kinds }, () => perKind).join(' union all ')}) order by due_at limit ?) returning *`;
+    if (dueTexts.size >= 64) dueTexts.clear();
+    dueTexts.set(kinds, text);
+  }
+  return text;
+}
+
+async function claimDueOnSqlite(db: Executor, options: { owner: string; now: number; leaseMs: number; kinds: string[] }, limit: number): Promise<JobsTable[]> {
+  const { owner, now, leaseMs, kinds } = options;
+  const parameters: unknown[] = [owner, now + leaseMs, now];
+  for (const kind of kinds) parameters.push(kind, now, limit);
+  parameters.push(limit);
+  return (await db.executeQuery<JobsTable>(CompiledQuery.raw(dueClaimText(kinds.length), parameters))).rows as JobsTable[];
+}
+
 /**
  * Claims up to `limit` due jobs (or jobs whose lease expired) for `owner`.
  * PostgreSQL skips rows other workers hold; SQLite runs the statement atomically under its single writer.
@@ -117,7 +144,13 @@ export async function claimJobs(
   // expired (rare), then due pending jobs oldest first. One query with an OR of both would have
   // to sort every due job on every claim, which grows with the backlog.
   const expired = options.expired === false ? [] : await claimWhere(db, dialect, options, limit, (eb) => eb.and([eb('status', '=', 'running'), eb('lease_expires_at', '<=', now)]), 'lease_expires_at');
-  const due = expired.length < limit ? await claimWhere(db, dialect, options, limit - expired.length, (eb) => eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]), 'due_at') : [];
+  const left = limit - expired.length;
+  const due =
+    left <= 0
+      ? []
+      : dialect === 'sqlite'
+        ? await claimDueOnSqlite(db, options, left)
+        : await claimWhere(db, dialect, options, left, (eb) => eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', now)]), 'due_at');
   const rows = [...expired, ...due];
   return rows.map(toJob).sort((a, b) => a.dueAt - b.dueAt);
 }

@@ -6,8 +6,7 @@ import { HeartbeatSync, SYNC_OVERLAP_MS } from './heartbeat-sync.ts';
 import { registerHeartbeatJobs, scheduleSweep } from './jobs.ts';
 import { PingBatcher } from './ping-batcher.ts';
 import { pingRoutes } from './ping-routes.ts';
-import { pingWriterFor, type PingWriter } from './ping-writer.ts';
-import type { PingRequest, PingResult } from './record-pings.ts';
+import { recordPings, type PingRequest, type PingResult } from './record-pings.ts';
 import { heartbeatRoutes } from './routes.ts';
 import { pingUrlPresenter } from './present-ping-urls.ts';
 import { heartbeatMigrations } from './schema.ts';
@@ -32,19 +31,16 @@ export interface HeartbeatsModuleOptions {
   /** Group commit: flush after this many pings or this long after the first (defaults 200 and 2 ms). */
   maxBatch?: number;
   maxWaitMs?: number;
-  /** Write pings on a thread of their own where the database is a SQLite file (default true). */
-  writerThread?: boolean;
 }
 
-export function pingBatcherFor(runtime: Runtime, writer: PingWriter, options: Pick<HeartbeatsModuleOptions, 'maxBatch' | 'maxWaitMs'> = {}): PingBatcher<PingRequest, PingResult> {
+export function pingBatcherFor(runtime: Runtime, options: Pick<HeartbeatsModuleOptions, 'maxBatch' | 'maxWaitMs'> = {}): PingBatcher<PingRequest, PingResult> {
   return new PingBatcher<PingRequest, PingResult>({
-    write: (items) => writer.write(items),
+    write: (items) => recordPings({ db: runtime.db, dialect: runtime.dialect, bus: runtime.bus, now: runtime.clock.now() }, items),
     logger: runtime.logger.child({ component: 'pings' }),
     maxBatch: options.maxBatch,
     maxWaitMs: options.maxWaitMs,
-    // SQLite has one writer; a second batch waiting in its thread starts the moment the first
-    // commits. PostgreSQL commits several batches at once.
-    concurrency: writer.threaded ? 2 : runtime.dialect === 'sqlite' ? 1 : 4,
+    // SQLite has one writer; PostgreSQL commits several batches at once.
+    concurrency: runtime.dialect === 'sqlite' ? 1 : 4,
   });
 }
 
@@ -73,11 +69,9 @@ export function createHeartbeatsModule(options: HeartbeatsModuleOptions): Custos
       heartbeatRoutes(api, runtime.config.publicUrl);
     },
     rootRoutes: async (app, runtime) => {
-      const writer = pingWriterFor(runtime, { thread: options.writerThread });
-      const batcher = pingBatcherFor(runtime, writer, options);
+      const batcher = pingBatcherFor(runtime, options);
       app.addHook('onClose', async () => {
         await batcher.drain();
-        await writer.stop();
         await syncFor(runtime).idle();
       });
       await pingRoutes(app, { runtime, probes: options.probes, batcher, sync: syncFor(runtime) });

@@ -28,7 +28,7 @@ export interface HeartbeatsModuleOptions {
   probes: ProbeRegistry;
   /** The monitors module's presenters: heartbeat monitors carry their `pingUrl`. */
   presenters?: MonitorPresenters;
-  /** Group commit: flush after this many pings or this long after the first (defaults 200 and 2 ms). */
+  /** Group commit: flush after this many pings or this long after the first (defaults 200, and 0: once the requests read in the same turn are queued). */
   maxBatch?: number;
   maxWaitMs?: number;
 }
@@ -38,7 +38,9 @@ export function pingBatcherFor(runtime: Runtime, options: Pick<HeartbeatsModuleO
     write: (items) => recordPings({ db: runtime.db, dialect: runtime.dialect, bus: runtime.bus, now: runtime.clock.now() }, items),
     logger: runtime.logger.child({ component: 'pings' }),
     maxBatch: options.maxBatch,
-    maxWaitMs: options.maxWaitMs,
+    // Flushing once the requests read in this turn are queued beat a 2 ms window (11,000 against
+    // 9,000 pings/s): the window left the loop idle while clients turned their answers around.
+    maxWaitMs: options.maxWaitMs ?? 0,
     // SQLite has one writer; PostgreSQL commits several batches at once.
     concurrency: runtime.dialect === 'sqlite' ? 1 : 4,
   });

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../platform/context.ts';
+import type { GroupCommit } from '../../platform/group-commit.ts';
 import type { Runtime } from '../../platform/runtime.ts';
 import { MONITORS_CHANGED, PUSH_TOKEN, type ProbeRegistry } from '../monitors/index.ts';
 import type { HeartbeatSync } from './heartbeat-sync.ts';
 import { lazyRequestLogger } from './lazy-request-logger.ts';
-import type { PingBatcher } from './ping-batcher.ts';
 import { parsePingUrl, parseRid, type PingAction } from './ping-url.ts';
 import type { PingRequest, PingResult } from './record-pings.ts';
 import { resolveSlug } from './resolve-slug.ts';
@@ -14,7 +14,7 @@ export const DEFAULT_BODY_LIMIT = 10_000;
 export interface PingRoutesDeps {
   runtime: Runtime;
   probes: ProbeRegistry;
-  batcher: PingBatcher<PingRequest, PingResult>;
+  batcher: GroupCommit<PingRequest, PingResult>;
   sync: HeartbeatSync;
 }
 

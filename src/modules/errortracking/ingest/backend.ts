@@ -1,7 +1,7 @@
 import type { Db, Dialect } from '../../../platform/db/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Logger } from '../../../platform/logger.ts';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit } from '../../../platform/group-commit.ts';
 import type { IngestKey } from './key-cache.ts';
 import { prepareEnvelope, type ClientDiscard, type PreparedEnvelope } from './prepare-envelope.ts';
 import { writeLedger, type LedgerEntry } from './write-ledger.ts';
@@ -55,6 +55,9 @@ export class LocalBackend implements IngestBackend {
   constructor(options: { db: Db; dialect: Dialect; logger: Logger; maxEventBytes: number }) {
     this.#maxEventBytes = options.maxEventBytes;
     this.#commit = new GroupCommit<LedgerEntry>({
+      name: 'ingest',
+      maxBatch: 500,
+      maxBatchBytes: 4 * 1024 * 1024,
       write: (entries) => writeLedger(options.db, entries),
       sizeOf: (e) => 200 + (e.queue?.body.length ?? 0),
       logger: options.logger,

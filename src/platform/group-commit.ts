@@ -1,23 +1,29 @@
-import type { Logger } from '../../../platform/logger.ts';
+import type { Logger } from './logger.ts';
 
-export interface GroupCommitOptions<I> {
-  /** Writes a batch in one transaction. */
-  write(items: I[]): Promise<void>;
-  /** The size an item adds to its batch (bytes), so big envelopes make smaller batches. */
-  sizeOf(item: I): number;
+export interface GroupCommitOptions<I, R> {
+  /** Writes a batch in one transaction; resolves with one result per item, in order (or nothing). */
+  write(items: I[]): Promise<R[] | void>;
   logger: Logger;
+  /** Names the batches in the log line of a failed one. */
+  name: string;
+  /** Flush once this many wait (default 200). */
   maxBatch?: number;
+  /** With `sizeOf`: flush once the waiting items add up to this many bytes, and keep batches under it. */
   maxBatchBytes?: number;
-  /** How long an idle committer waits for company before writing (ms). */
+  sizeOf?(item: I): number;
+  /**
+   * How long an idle committer waits for company before writing (ms). 0, the default, writes once
+   * the requests read in this turn of the event loop are queued.
+   */
   maxWaitMs?: number;
   /** Batches written at once (1 for SQLite's single writer). */
   concurrency?: number;
 }
 
-interface Waiting<I> {
+interface Waiting<I, R> {
   item: I;
   size: number;
-  resolve(): void;
+  resolve(result: R): void;
   reject(err: unknown): void;
 }
 
@@ -27,21 +33,27 @@ interface Waiting<I> {
  * the next one, so batches grow with load. A failed batch is retried item by item, so one bad
  * item fails alone.
  */
-export class GroupCommit<I> {
-  readonly #o: Required<Omit<GroupCommitOptions<I>, 'logger'>> & { logger: Logger };
-  #queue: Waiting<I>[] = [];
+export class GroupCommit<I, R = void> {
+  readonly #o: GroupCommitOptions<I, R> & { maxBatch: number; maxBatchBytes: number; maxWaitMs: number; concurrency: number };
+  #queue: Waiting<I, R>[] = [];
   #queuedBytes = 0;
-  #timer: NodeJS.Timeout | null = null;
+  #timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   #writing = 0;
   #idle: (() => void)[] = [];
 
-  constructor(options: GroupCommitOptions<I>) {
-    this.#o = { maxBatch: 500, maxBatchBytes: 4 * 1024 * 1024, maxWaitMs: 1, concurrency: 1, ...options };
+  constructor(options: GroupCommitOptions<I, R>) {
+    this.#o = {
+      ...options,
+      maxBatch: options.maxBatch ?? 200,
+      maxBatchBytes: options.maxBatchBytes ?? Number.POSITIVE_INFINITY,
+      maxWaitMs: options.maxWaitMs ?? 0,
+      concurrency: options.concurrency ?? 1,
+    };
   }
 
-  submit(item: I): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const size = this.#o.sizeOf(item);
+  submit(item: I): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      const size = this.#o.sizeOf?.(item) ?? 0;
       this.#queue.push({ item, size, resolve, reject });
       this.#queuedBytes += size;
       this.#schedule();
@@ -53,6 +65,7 @@ export class GroupCommit<I> {
     return this.#queue.length + this.#writing;
   }
 
+  /** Resolves once everything submitted so far is written. */
   async drain(): Promise<void> {
     if (this.pending === 0) return;
     this.#flush();
@@ -62,10 +75,10 @@ export class GroupCommit<I> {
   #schedule(): void {
     if (this.#writing >= this.#o.concurrency) return;
     if (this.#queue.length >= this.#o.maxBatch || this.#queuedBytes >= this.#o.maxBatchBytes) this.#flush();
-    else this.#timer ??= setTimeout(() => this.#flush(), this.#o.maxWaitMs);
+    else this.#timer ??= this.#o.maxWaitMs > 0 ? setTimeout(() => this.#flush(), this.#o.maxWaitMs) : setImmediate(() => this.#flush());
   }
 
-  #take(): Waiting<I>[] {
+  #take(): Waiting<I, R>[] {
     let bytes = 0;
     let n = 0;
     while (n < this.#queue.length && n < this.#o.maxBatch && (n === 0 || bytes + this.#queue[n].size <= this.#o.maxBatchBytes)) bytes += this.#queue[n++].size;
@@ -74,7 +87,10 @@ export class GroupCommit<I> {
   }
 
   #flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#timer) {
+      clearTimeout(this.#timer as NodeJS.Timeout);
+      clearImmediate(this.#timer as NodeJS.Immediate);
+    }
     this.#timer = null;
     while (this.#writing < this.#o.concurrency && this.#queue.length > 0) {
       const batch = this.#take();
@@ -87,22 +103,21 @@ export class GroupCommit<I> {
     }
   }
 
-  async #write(batch: Waiting<I>[]): Promise<void> {
+  async #write(batch: Waiting<I, R>[]): Promise<void> {
     try {
-      await this.#o.write(batch.map((w) => w.item));
-      for (const w of batch) w.resolve();
+      const results = await this.#o.write(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results?.[i] as R));
       return;
     } catch (err) {
       if (batch.length === 1) {
         batch[0].reject(err);
         return;
       }
-      this.#o.logger.warn({ err, size: batch.length }, 'ingest batch failed; writing its items one by one');
+      this.#o.logger.warn({ err, size: batch.length }, `${this.#o.name} batch failed; writing its items one by one`);
     }
     for (const w of batch) {
       try {
-        await this.#o.write([w.item]);
-        w.resolve();
+        w.resolve((await this.#o.write([w.item]))?.[0] as R);
       } catch (err) {
         w.reject(err);
       }

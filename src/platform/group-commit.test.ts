@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../platform/logger.ts';
-import { PingBatcher } from './ping-batcher.ts';
+import { GroupCommit } from './group-commit.ts';
+import { createLogger } from './logger.ts';
 
 const logger = createLogger({ level: 'silent' });
 
-describe('PingBatcher', () => {
+describe('GroupCommit', () => {
   it('writes concurrent submissions in shared batches and answers each after its batch', async () => {
     const batches: number[][] = [];
     const committed = new Set<number>();
-    const batcher = new PingBatcher<number, string>({
+    const batcher = new GroupCommit<number, string>({
       logger,
+      name: 'test',
       maxBatch: 10,
       write: async (items) => {
         batches.push(items);
@@ -34,8 +35,9 @@ describe('PingBatcher', () => {
   it('never writes two batches at once with concurrency 1', async () => {
     let writing = 0;
     let overlap = 0;
-    const batcher = new PingBatcher<number, number>({
+    const batcher = new GroupCommit<number, number>({
       logger,
+      name: 'test',
       maxBatch: 3,
       write: async (items) => {
         if (++writing > 1) overlap++;
@@ -49,8 +51,9 @@ describe('PingBatcher', () => {
   });
 
   it('fails only the item that cannot be written when its batch fails', async () => {
-    const batcher = new PingBatcher<number, number>({
+    const batcher = new GroupCommit<number, number>({
       logger,
+      name: 'test',
       write: async (items) => {
         if (items.includes(13)) throw new Error('bad item');
         return items.map((i) => i * 2);
@@ -63,10 +66,22 @@ describe('PingBatcher', () => {
 
   it('drains what was submitted', async () => {
     let written = 0;
-    const batcher = new PingBatcher<number, number>({ logger, maxWaitMs: 20, write: async (items) => ((written += items.length), items) });
+    const batcher = new GroupCommit<number, number>({ logger, name: 'test', maxWaitMs: 20, write: async (items) => ((written += items.length), items) });
     const pending = [batcher.submit(1), batcher.submit(2)];
     await batcher.drain();
     expect(written).toBe(2);
     await Promise.all(pending);
+  });
+
+  it('keeps a batch under its byte limit, an oversized item alone', async () => {
+    const batches: number[][] = [];
+    const commit = new GroupCommit<number>({ logger, name: 'test', maxBatchBytes: 10, sizeOf: (i) => i, write: async (items) => void batches.push(items) });
+    await Promise.all([4, 4, 4, 30, 1].map((i) => commit.submit(i)));
+    expect(batches).toEqual([[4, 4], [4], [30], [1]]);
+  });
+
+  it('takes its defaults for options given as undefined', async () => {
+    const commit = new GroupCommit<number, number>({ logger, name: 'test', maxBatch: undefined, maxWaitMs: undefined, write: async (items) => items });
+    expect(await commit.submit(7)).toBe(7);
   });
 });

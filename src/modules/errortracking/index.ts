@@ -102,14 +102,12 @@ export function createErrorTrackingModule(options: ErrorTrackingModuleOptions = 
       ingest?.gauge.start();
       const digest = runtime.config.role !== 'api' && options.digest !== false;
       if (options.writerThread !== false && !runtime.config.databaseUrl.includes(':memory:') && !options.grouping) {
-        const database = { databaseUrl: runtime.config.databaseUrl, dialect: runtime.dialect, poolSize: Math.min(4, runtime.config.dbPoolSize), logLevel: runtime.config.logLevel };
         writer = new WriterClient(
-          { ...database, maxEventBytes: limits.maxEventBytes },
-          digest ? { ...database, publicUrl: runtime.config.publicUrl, batchSize: options.digestBatchSize } : null,
+          { databaseUrl: runtime.config.databaseUrl, dialect: runtime.dialect, poolSize: Math.min(4, runtime.config.dbPoolSize), logLevel: runtime.config.logLevel, publicUrl: runtime.config.publicUrl, digest, digestBatchSize: options.digestBatchSize, maxEventBytes: limits.maxEventBytes },
           runtime.logger.child({ component: 'errortracking' }),
         );
-        // The threads (each its own isolate, tens of MB) start with the first event, or now when
-        // a backlog from before a restart waits to be digested.
+        // The thread (its own isolate, tens of MB) starts with the first event, or now when a
+        // backlog from before a restart waits to be digested.
         if (digest && (await hasQueuedEvents(runtime.db))) writer.start();
         await ingest?.useBackend(writer);
         return;

@@ -58,6 +58,9 @@ export class LocalBackend implements IngestBackend {
       name: 'ingest',
       maxBatch: 500,
       maxBatchBytes: 4 * 1024 * 1024,
+      // In the writer thread requests arrive a message per turn of the HTTP thread; a millisecond
+      // gathers several messages into one commit.
+      maxWaitMs: 1,
       write: (entries) => writeLedger(options.db, entries),
       sizeOf: (e) => 200 + (e.queue?.body.length ?? 0),
       logger: options.logger,

@@ -2,21 +2,17 @@ import type { Dialect } from '../../../platform/db/index.ts';
 import type { AcceptJob } from '../ingest/backend.ts';
 import type { LedgerEntry } from '../ingest/write-ledger.ts';
 
-/** What a thread needs to open its own connection. */
-interface ThreadDatabase {
+/** What the writer thread needs to open its own connection and run. */
+export interface WriterSettings {
   databaseUrl: string;
   dialect: Dialect;
   poolSize: number;
   logLevel: string;
-}
-
-export interface WriterSettings extends ThreadDatabase {
-  maxEventBytes: number;
-}
-
-export interface DigestSettings extends ThreadDatabase {
   publicUrl: string | undefined;
-  batchSize: number | undefined;
+  /** Run the digest loop in the writer thread (processes that run jobs). */
+  digest: boolean;
+  digestBatchSize: number | undefined;
+  maxEventBytes: number;
 }
 
 /** An accept answers with its outcome, a count with `null`. */

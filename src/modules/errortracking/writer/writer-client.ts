@@ -2,7 +2,7 @@ import type { Logger } from '../../../platform/logger.ts';
 import { ThreadClient } from '../../../platform/threads/index.ts';
 import type { AcceptJob, AcceptOutcome, IngestBackend } from '../ingest/backend.ts';
 import type { LedgerEntry } from '../ingest/write-ledger.ts';
-import type { DigestSettings, WriterRequest, WriterSettings } from './messages.ts';
+import type { WriterRequest, WriterSettings } from './messages.ts';
 
 /**
  * The bodies of a message copied into one buffer that is transferred, not cloned: one allocation
@@ -27,25 +27,20 @@ function packBodies(requests: [number, WriterRequest][]): { requests: [number, W
 /**
  * The ingest backend in the writer thread: requests read from the sockets in one poll travel in
  * one message, their bodies packed into one transferred buffer; each caller resolves when the
- * thread reports its group committed. With `digest` settings, a digest thread drains the queue.
+ * thread reports its group committed.
  */
 export class WriterClient implements IngestBackend {
   readonly #thread: ThreadClient<WriterRequest, AcceptOutcome | null>;
-  readonly #digest: ThreadClient<null, null> | null;
 
-  constructor(settings: WriterSettings, digest: DigestSettings | null, logger: Logger) {
+  constructor(settings: WriterSettings, logger: Logger) {
     this.#thread = new ThreadClient({ entry: new URL('./writer-thread.ts', import.meta.url), workerData: settings, logger, name: 'error-tracking writer', pack: packBodies });
-    this.#digest = digest && new ThreadClient({ entry: new URL('./digest-thread.ts', import.meta.url), workerData: digest, logger, name: 'error-tracking digest' });
   }
 
-  /** Starts the threads now rather than with the first event (a backlog waits to be digested). */
   start(): void {
     this.#thread.start();
-    this.#digest?.start();
   }
 
   accept(job: AcceptJob): Promise<AcceptOutcome> {
-    this.#digest?.start();
     return this.#thread.request({ accept: job }) as Promise<AcceptOutcome>;
   }
 
@@ -57,8 +52,7 @@ export class WriterClient implements IngestBackend {
     return this.#thread.drain();
   }
 
-  async stop(): Promise<void> {
-    await this.#thread.stop();
-    await this.#digest?.stop();
+  stop(): Promise<void> {
+    return this.#thread.stop();
   }
 }

@@ -1,6 +1,6 @@
 import { assertCan, type Ctx } from '../../../platform/context.ts';
+import { decodeCursor, keysetPage, keysetQuery } from '../../../platform/db/index.ts';
 import { getMonitorInOrg } from '../get-monitor.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { iso } from './range.ts';
 import type { Certificate } from './schemas.ts';
 import { historyDb } from './store.ts';
@@ -17,15 +17,11 @@ export async function listCertificates({ ctx, id, input }: { ctx: Ctx; id: strin
       .selectAll()
       .where('org_id', '=', ctx.orgId)
       .where('monitor_id', '=', id)
-      .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('first_seen_at', '<', after![0]), eb.and([eb('first_seen_at', '=', after![0]), eb('id', '<', after![1])])])))
-      .orderBy('first_seen_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(input.limit + 1)
+      .$call((qb) => keysetQuery(qb, { columns: ['first_seen_at', 'id'], order: 'desc', after, limit: input.limit }))
       .execute(),
     q.selectFrom('tls_certificates').select('id').where('org_id', '=', ctx.orgId).where('monitor_id', '=', id).orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
   ]);
-  const page = rows.slice(0, input.limit);
-  const last = rows.length > input.limit ? page.at(-1)! : null;
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [Number(r.first_seen_at), r.id]);
   return {
     data: page.map((r) => ({
       id: r.id,
@@ -40,6 +36,6 @@ export async function listCertificates({ ctx, id, input }: { ctx: Ctx; id: strin
       lastSeenAt: iso(Number(r.last_seen_at)),
       current: r.id === latest?.id,
     })),
-    nextCursor: last ? encodeCursor([Number(last.first_seen_at), last.id]) : null,
+    nextCursor,
   };
 }

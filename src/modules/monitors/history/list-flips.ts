@@ -1,6 +1,6 @@
 import { assertCan, type Ctx } from '../../../platform/context.ts';
+import { decodeCursor, keysetPage, keysetQuery } from '../../../platform/db/index.ts';
 import { getMonitorInOrg } from '../get-monitor.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { iso, resolveRange } from './range.ts';
 import type { MonitorFlip, PageQuery } from './schemas.ts';
 import { historyDb } from './store.ts';
@@ -31,15 +31,11 @@ export async function listFlips({ ctx, id, input }: { ctx: Ctx; id: string; inpu
     .where('monitor_id', '=', id)
     .where('at', '>=', range.from)
     .where('at', '<', range.to)
-    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('at', '<', after![0]), eb.and([eb('at', '=', after![0]), eb('id', '<', after![1])])])))
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['at', 'id'], order: 'desc', after, limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
-  const last = rows.length > input.limit ? page.at(-1)! : null;
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [Number(r.at), r.id]);
   return {
     data: page.map((r) => ({ id: r.id, at: iso(Number(r.at)), from: r.from_state, to: r.to_state, reason: parseReason(r.reason) })),
-    nextCursor: last ? encodeCursor([Number(last.at), last.id]) : null,
+    nextCursor,
   };
 }

@@ -1,6 +1,6 @@
 import { assertCan, type Ctx } from '../../../platform/context.ts';
+import { decodeCursor, keysetPage, keysetQuery } from '../../../platform/db/index.ts';
 import { getMonitorInOrg } from '../get-monitor.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { toCoverageGap } from './get-uptime.ts';
 import { resolveRange } from './range.ts';
 import type { CoverageGap, PageQuery } from './schemas.ts';
@@ -19,17 +19,13 @@ export async function listCoverageGaps({ ctx, id, input }: { ctx: Ctx; id: strin
     .where('monitor_id', '=', id)
     .where('from_at', '<', range.to)
     .where('to_at', '>', range.from)
-    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('from_at', '<', after![0]), eb.and([eb('from_at', '=', after![0]), eb('id', '<', after![1])])])))
-    .orderBy('from_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['from_at', 'id'], order: 'desc', after, limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
-  const last = rows.length > input.limit ? page.at(-1)! : null;
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [Number(r.from_at), r.id]);
   return {
     data: page.map((r) =>
       toCoverageGap({ id: r.id, monitorId: r.monitor_id, start: Number(r.from_at), end: Number(r.to_at), missedChecks: r.missed_checks, cause: r.cause, detail: r.detail }),
     ),
-    nextCursor: last ? encodeCursor([Number(last.from_at), last.id]) : null,
+    nextCursor,
   };
 }

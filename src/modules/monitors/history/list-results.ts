@@ -1,7 +1,7 @@
 import { assertCan, type Ctx } from '../../../platform/context.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/db/index.ts';
 import { getMonitorInOrg } from '../get-monitor.ts';
 import type { CheckResult } from '../schemas.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
 import { iso, resolveRange } from './range.ts';
 import type { ListResultsInput } from './schemas.ts';
 import { historyDb } from './store.ts';

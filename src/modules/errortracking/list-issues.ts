@@ -1,7 +1,7 @@
 import { assertCan, type Ctx } from '../../platform/context.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { decodeCursor, keysetPage, keysetQuery } from '../../platform/db/index.ts';
 import type { Issue, ListIssuesInput } from './issue-schemas.ts';
-import { decodeCursor, encodeCursor, errorsDb, toIssue } from './store.ts';
+import { errorsDb, toIssue } from './store.ts';
 
 const SORT_COLUMN = { lastSeen: 'last_seen', firstSeen: 'first_seen', count: 'event_count', users: 'user_count' } as const;
 
@@ -11,8 +11,7 @@ const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 export async function listIssues({ ctx, input }: { ctx: Ctx; input: ListIssuesInput }): Promise<{ data: Issue[]; nextCursor: string | null }> {
   assertCan(ctx, 'read');
   const column = SORT_COLUMN[input.sort];
-  const after = input.cursor ? decodeCursor(input.cursor, ['number', 'string']) : null;
-  if (input.cursor && !after) throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
+  const after = input.cursor ? decodeCursor<[number, string]>(input.cursor, ['number', 'string']) : null;
   const words = (input.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const rows = await errorsDb(ctx.db)
     .selectFrom('error_issues as i')
@@ -32,14 +31,8 @@ export async function listIssues({ ctx, input }: { ctx: Ctx; input: ListIssuesIn
         eb.exists(eb.selectFrom('error_issue_tags as t').select('t.issue_id').whereRef('t.issue_id', '=', 'i.id').where('t.key', '=', 'environment').where('t.value', '=', input.environment!)),
       ),
     )
-    .$if(after !== null, (qb) =>
-      qb.where((eb) => eb.or([eb(`i.${column}`, '<', Number(after![0])), eb.and([eb(`i.${column}`, '=', Number(after![0])), eb('i.id', '<', String(after![1]))])])),
-    )
-    .orderBy(`i.${column}`, 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: [`i.${column}`, 'i.id'], order: 'desc', after, limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return { data: page.map(toIssue), nextCursor: rows.length > input.limit ? encodeCursor([Number(last[column]), last.id]) : null };
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [Number(r[column]), r.id]);
+  return { data: page.map(toIssue), nextCursor };
 }

@@ -1,24 +1,21 @@
 import { assertCan, type Ctx } from '../../platform/context.ts';
-import { ValidationError } from '../../platform/errors.ts';
+import { decodeCursor, keysetPage, keysetQuery } from '../../platform/db/index.ts';
 import type { ProjectDeps } from './project-deps.ts';
 import type { ListProjectsInput, Project } from './schemas.ts';
-import { decodeCursor, encodeCursor, errorsDb, toProject } from './store.ts';
+import { errorsDb, toProject } from './store.ts';
 
 /** Ordered by slug. */
 export async function listProjects({ ctx, input, deps }: { ctx: Ctx; input: ListProjectsInput; deps: Pick<ProjectDeps, 'baseUrl'> }): Promise<{ data: Project[]; nextCursor: string | null }> {
   assertCan(ctx, 'read');
   const after = input.cursor ? decodeCursor(input.cursor, ['string']) : null;
-  if (input.cursor && !after) throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
   const q = errorsDb(ctx.db);
   const rows = await q
     .selectFrom('error_projects')
     .selectAll()
     .where('org_id', '=', ctx.orgId)
-    .$if(after !== null, (qb) => qb.where('slug', '>', String(after![0])))
-    .orderBy('slug')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['slug'], order: 'asc', after, limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [r.slug]);
   const keys = page.length
     ? await q
         .selectFrom('error_keys')
@@ -33,6 +30,6 @@ export async function listProjects({ ctx, input, deps }: { ctx: Ctx; input: List
   const newest = new Map(keys.map((k) => [k.project_id, k]));
   return {
     data: page.map((r) => toProject(r, deps.baseUrl, newest.get(r.id) ?? null)),
-    nextCursor: rows.length > input.limit ? encodeCursor([page[page.length - 1].slug]) : null,
+    nextCursor,
   };
 }

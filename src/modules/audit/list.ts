@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assertCan, type Ctx } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/index.ts';
+import { keysetPage, keysetQuery, type Executor } from '../../platform/db/index.ts';
 import type { AuditEventsTable, AuditTables } from './schema.ts';
 
 export const ListAuditEventsInput = z.object({
@@ -60,10 +60,8 @@ export async function listAuditEvents({ ctx, input }: { ctx: Ctx; input: ListAud
     })
     .$if(input.from !== undefined, (qb) => qb.where('at', '>=', input.from!))
     .$if(input.to !== undefined, (qb) => qb.where('at', '<', input.to!))
-    .$if(input.cursor !== undefined, (qb) => qb.where('seq', '<', Number(input.cursor)))
-    .orderBy('seq', 'desc')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['seq'], order: 'desc', after: input.cursor === undefined ? null : [Number(input.cursor)], limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
-  return { data: page.map(toAuditEvent), nextCursor: rows.length > input.limit ? String(page.at(-1)!.seq) : null };
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [r.seq], ([seq]) => String(seq));
+  return { data: page.map(toAuditEvent), nextCursor };
 }

@@ -1,13 +1,14 @@
 import { assertCan, type Ctx } from '../../platform/context.ts';
+import { keysetPage, keysetQuery, type KeyPart } from '../../platform/db/index.ts';
 import { fieldIssues, ValidationError } from '../../platform/errors.ts';
 import { ListIncidentsInput, type Incident } from './schemas.ts';
 import { incidentsDb, remindersOf, toIncident } from './store.ts';
 
-const encode = (at: number, id: string) => Buffer.from(`${at}:${id}`).toString('base64url');
-function decode(cursor: string): { at: number; id: string } {
+const encode = (key: readonly KeyPart[]) => Buffer.from(key.join(':')).toString('base64url');
+function decode(cursor: string): [number, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   if (!id || !/^\d+$/.test(at)) throw new ValidationError([{ path: 'cursor', message: 'not a cursor from a previous page' }]);
-  return { at: Number(at), id };
+  return [Number(at), id];
 }
 const many = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
@@ -26,13 +27,9 @@ export async function listIncidents({ ctx, input }: { ctx: Ctx; input: ListIncid
     .where('org_id', '=', ctx.orgId)
     .$if(statuses !== undefined, (qb) => qb.where('status', 'in', statuses as never))
     .$if(severities !== undefined, (qb) => qb.where('severity', 'in', severities as never))
-    .$if(after !== null, (qb) => qb.where((eb) => eb.or([eb('triggered_at', '<', after!.at), eb.and([eb('triggered_at', '=', after!.at), eb('id', '<', after!.id)])])))
-    .orderBy('triggered_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['triggered_at', 'id'], order: 'desc', after, limit }))
     .execute();
-  const pageRows = rows.slice(0, limit);
-  const reminders = await remindersOf(ctx, pageRows);
-  const last = pageRows.at(-1);
-  return { data: pageRows.map((r) => toIncident(r, reminders.get(r.id))), nextCursor: rows.length > limit && last ? encode(Number(last.triggered_at), last.id) : null };
+  const { page, nextCursor } = keysetPage(rows, limit, (r) => [Number(r.triggered_at), r.id], encode);
+  const reminders = await remindersOf(ctx, page);
+  return { data: page.map((r) => toIncident(r, reminders.get(r.id))), nextCursor };
 }

@@ -1,13 +1,14 @@
 import { assertCan, type Ctx } from '../../platform/context.ts';
-import { sql } from '../../platform/db/index.ts';
+import { keysetPage, keysetQuery, sql, type KeyPart } from '../../platform/db/index.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { ListRunbooksInput, RunbookSummary } from './schemas.ts';
 import { runbooksDb, summaryColumns, toRunbookSummary } from './store.ts';
 
-function decodeCursor(cursor: string): string {
+const encodeCursor = ([slug]: readonly KeyPart[]) => Buffer.from(String(slug)).toString('base64url');
+function decodeCursor(cursor: string): [string] {
   const slug = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[a-z0-9-]{1,64}$/.test(slug)) throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
-  return slug;
+  return [slug];
 }
 
 /** By slug, without bodies. */
@@ -19,12 +20,9 @@ export async function listRunbooks({ ctx, input }: { ctx: Ctx; input: ListRunboo
     .selectFrom('runbooks')
     .select(summaryColumns)
     .where('org_id', '=', ctx.orgId)
-    .$if(after !== null, (qb) => qb.where('slug', '>', after!))
     .$if(pattern !== null, (qb) => qb.where(sql<boolean>`(lower(slug) like ${pattern} escape '\\' or lower(title) like ${pattern} escape '\\')`))
-    .orderBy('slug')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['slug'], order: 'asc', after, limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
-  const last = rows.length > input.limit ? page[page.length - 1] : null;
-  return { data: page.map(toRunbookSummary), nextCursor: last ? Buffer.from(last.slug).toString('base64url') : null };
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [r.slug], encodeCursor);
+  return { data: page.map(toRunbookSummary), nextCursor };
 }

@@ -1,4 +1,5 @@
 import { assertCan, type Ctx } from '../../../platform/context.ts';
+import { keysetPage, keysetQuery } from '../../../platform/db/index.ts';
 import { monitorsDb } from '../store.ts';
 import type { ListMaintenanceInput, MaintenanceWindow } from './schemas.ts';
 import { toWindow } from './store.ts';
@@ -10,11 +11,9 @@ export async function listMaintenanceWindows({ ctx, input }: { ctx: Ctx; input: 
     .selectFrom('maintenance_windows')
     .selectAll()
     .where('org_id', '=', ctx.orgId)
-    .$if(input.cursor !== undefined, (qb) => qb.where('id', '>', input.cursor!))
-    .orderBy('id')
-    .limit(input.limit + 1)
+    .$call((qb) => keysetQuery(qb, { columns: ['id'], order: 'asc', after: input.cursor === undefined ? null : [input.cursor], limit: input.limit }))
     .execute();
-  const page = rows.slice(0, input.limit);
+  const { page, nextCursor } = keysetPage(rows, input.limit, (r) => [r.id], ([id]) => String(id));
   const now = ctx.clock.now();
-  return { data: page.map((r) => toWindow(r, now)), nextCursor: rows.length > input.limit ? page[page.length - 1].id : null };
+  return { data: page.map((r) => toWindow(r, now)), nextCursor };
 }

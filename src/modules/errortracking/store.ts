@@ -104,18 +104,3 @@ export async function newestActiveKey(db: Executor, projectId: string): Promise<
     .limit(1)
     .executeTakeFirst();
 }
-
-/** Opaque keyset cursors: base64url JSON of the sort values. */
-export function encodeCursor(values: (string | number)[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, shape: ('string' | 'number')[]): (string | number)[] | null {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === shape.length && values.every((v, i) => typeof v === shape[i])) return values as (string | number)[];
-  } catch {
-    // not ours
-  }
-  return null;
-}

@@ -1,6 +1,5 @@
 import type { SecretBox } from '../../platform/crypto/index.ts';
 import type { Executor } from '../../platform/db/index.ts';
-import { ValidationError } from '../../platform/errors.ts';
 import type { DeliveriesTable, IntegrationsTable, IntegrationTables } from './schema.ts';
 import type { Delivery, Integration } from './schemas.ts';
 import { maskedSettings } from './settings.ts';
@@ -44,18 +43,4 @@ export function toDelivery(row: DeliveriesTable): Delivery {
 
 export async function findIntegrationRow(db: Executor, orgId: string, id: string): Promise<IntegrationsTable | undefined> {
   return integrationsDb(db).selectFrom('integrations').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
-}
-
-export function encodeCursor(parts: string[]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, length: number): string[] {
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === length && parts.every((p) => typeof p === 'string')) return parts as string[];
-  } catch {
-    // fall through
-  }
-  throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
 }

@@ -74,8 +74,3 @@ export async function redactFieldsOf(db: Executor, orgId: string): Promise<strin
 export async function insertReceipt(db: Executor, row: ReceiptsTable): Promise<void> {
   await notificationsDb(db).insertInto('notification_receipts').values(row).execute();
 }
-
-/** Cursors page by (at, id), newest first. */
-export function encodeCursor(at: number, id: string): string {
-  return Buffer.from(JSON.stringify([Number(at), id])).toString('base64url');
-}
